@@ -1,0 +1,262 @@
+// Plan use cases: each change and its audit event (who, what, before/after) are stored in one transaction.
+import type { Kysely } from 'kysely';
+import type { DueWindow, IsoDate, MilestoneStatus, PlanDraft } from '../domain/types.ts';
+import type { Database } from '../store/schema.ts';
+import type {
+  CommitmentRecord,
+  EvidenceRecord,
+  KpiReadingRecord,
+  KpiRecord,
+  MilestoneRecord,
+  MonitoringItemRecord,
+  PlanRecord,
+} from '../store/records.ts';
+import { recordAudit } from '../store/audit-repository.ts';
+import { ownerOf, type Owned, type Owner } from '../store/ownership-queries.ts';
+import { inTransaction } from '../store/transaction.ts';
+import * as plans from '../store/plans-repository.ts';
+import * as commitments from '../store/commitments-repository.ts';
+import * as milestones from '../store/milestones-repository.ts';
+import * as kpis from '../store/kpis-repository.ts';
+import * as monitoring from '../store/monitoring-repository.ts';
+
+type Db = Kysely<Database>;
+
+/** The plan, commitment, milestone… a use case names does not exist. */
+export class NotFoundError extends Error {
+  override name = 'NotFoundError';
+}
+
+interface Change<T> {
+  result: T;
+  entityId: number | null;
+  before?: unknown;
+  after?: unknown;
+}
+
+function nameOf(thing: Owned): string {
+  const [kind, id] = Object.entries(thing)[0] ?? ['thing', '?'];
+  return `${kind.replace(/[A-Z]/g, (c) => ` ${c.toLowerCase()}`)} ${id}`;
+}
+
+/** Runs `change` on the thing's organisation and records it as `entity`/`action`, all in one transaction. */
+function audited<T>(
+  db: Db,
+  userId: number | null,
+  entity: string,
+  action: string,
+  thing: Owned,
+  change: (trx: Db, owner: Owner) => Promise<Change<T>>,
+): Promise<T> {
+  return inTransaction(db, async (trx) => {
+    const owner = await ownerOf(trx, thing);
+    if (!owner) throw new NotFoundError(`There is no ${nameOf(thing)}`);
+    const { result, entityId, before, after } = await change(trx, owner);
+    await recordAudit(trx, { organisationId: owner.organisationId, userId, entity, entityId, action, before, after });
+    return result;
+  });
+}
+
+function found<T>(value: T | undefined, thing: Owned): T {
+  if (value === undefined) throw new NotFoundError(`There is no ${nameOf(thing)}`);
+  return value;
+}
+
+// ---- plans ---------------------------------------------------------------------------------------------------
+
+/** Stores an imported plan for the organisation; returns its id. */
+export function importPlan(
+  db: Db,
+  organisationId: number,
+  draft: PlanDraft,
+  userId: number | null,
+  opts: plans.SavePlanOptions = {},
+): Promise<number> {
+  return inTransaction(db, async (trx) => {
+    const planId = await plans.savePlanDraft(trx, organisationId, draft, opts);
+    const plan = found(await plans.getPlanRecord(trx, planId), { plan: planId });
+    await recordAudit(trx, {
+      organisationId,
+      userId,
+      entity: 'plan',
+      entityId: planId,
+      action: 'import',
+      after: {
+        title: plan.title,
+        sourceName: plan.sourceName,
+        commitments: draft.commitments.length,
+        milestones: draft.commitments.reduce((n, c) => n + c.milestones.length, 0),
+      },
+    });
+    return planId;
+  });
+}
+
+export function updatePlanSettings(db: Db, planId: number, changes: plans.PlanChanges, userId: number | null): Promise<PlanRecord> {
+  return audited(db, userId, 'plan', 'update', { plan: planId }, async (trx) => {
+    const before = await plans.getPlanRecord(trx, planId);
+    const after = found(await plans.updatePlan(trx, planId, changes), { plan: planId });
+    return { result: after, entityId: planId, before, after };
+  });
+}
+
+/** Deletes the plan and everything in it. */
+export function removePlan(db: Db, planId: number, userId: number | null): Promise<void> {
+  return audited(db, userId, 'plan', 'delete', { plan: planId }, async (trx) => {
+    const before = await plans.getPlanRecord(trx, planId);
+    await plans.deletePlan(trx, planId);
+    return { result: undefined, entityId: planId, before };
+  });
+}
+
+// ---- commitments ---------------------------------------------------------------------------------------------
+
+export function addCommitment(db: Db, planId: number, input: commitments.NewCommitment, userId: number | null): Promise<CommitmentRecord> {
+  return audited(db, userId, 'commitment', 'create', { plan: planId }, async (trx) => {
+    const after = await commitments.createCommitment(trx, planId, input);
+    return { result: after, entityId: after.id, after };
+  });
+}
+
+export function editCommitment(
+  db: Db,
+  commitmentId: number,
+  changes: commitments.CommitmentChanges,
+  userId: number | null,
+): Promise<CommitmentRecord> {
+  return audited(db, userId, 'commitment', 'update', { commitment: commitmentId }, async (trx) => {
+    const before = await commitments.getCommitment(trx, commitmentId);
+    const after = found(await commitments.updateCommitment(trx, commitmentId, changes), { commitment: commitmentId });
+    return { result: after, entityId: commitmentId, before, after };
+  });
+}
+
+export function reorderCommitments(db: Db, planId: number, orderedIds: number[], userId: number | null): Promise<CommitmentRecord[]> {
+  return audited(db, userId, 'plan', 'reorder-commitments', { plan: planId }, async (trx) => {
+    const before = (await commitments.listCommitments(trx, planId)).map((c) => c.id);
+    const result = await commitments.reorderCommitments(trx, planId, orderedIds);
+    return { result, entityId: planId, before, after: result.map((c) => c.id) };
+  });
+}
+
+export function removeCommitment(db: Db, commitmentId: number, userId: number | null): Promise<void> {
+  return audited(db, userId, 'commitment', 'delete', { commitment: commitmentId }, async (trx) => {
+    const before = await commitments.getCommitment(trx, commitmentId);
+    await commitments.deleteCommitment(trx, commitmentId);
+    return { result: undefined, entityId: commitmentId, before };
+  });
+}
+
+// ---- milestones ----------------------------------------------------------------------------------------------
+
+export function addMilestone(db: Db, commitmentId: number, input: milestones.NewMilestone, userId: number | null): Promise<MilestoneRecord> {
+  return audited(db, userId, 'milestone', 'create', { commitment: commitmentId }, async (trx) => {
+    const after = await milestones.createMilestone(trx, commitmentId, input);
+    return { result: after, entityId: after.id, after };
+  });
+}
+
+/** Corrects a milestone as recorded (text, a misread date). A change of plan is `redateMilestone`. */
+export function editMilestone(
+  db: Db,
+  milestoneId: number,
+  changes: milestones.MilestoneChanges,
+  userId: number | null,
+): Promise<MilestoneRecord> {
+  return audited(db, userId, 'milestone', 'update', { milestone: milestoneId }, async (trx) => {
+    const before = await milestones.getMilestone(trx, milestoneId);
+    const after = found(await milestones.updateMilestone(trx, milestoneId, changes), { milestone: milestoneId });
+    return { result: after, entityId: milestoneId, before, after };
+  });
+}
+
+/** Moves the milestone's due window, keeping its baseline; the reason and approver go to its history. */
+export function redateMilestone(
+  db: Db,
+  milestoneId: number,
+  newDue: DueWindow | null,
+  reason: string,
+  userId: number | null,
+): Promise<milestones.Redated> {
+  return audited(db, userId, 'milestone', 'redate', { milestone: milestoneId }, async (trx) => {
+    const before = await milestones.getMilestone(trx, milestoneId);
+    const result = await milestones.redateMilestone(trx, milestoneId, newDue, reason, userId);
+    return { result, entityId: milestoneId, before, after: { ...result.milestone, reason: result.redate.reason } };
+  });
+}
+
+export function setMilestoneStatus(
+  db: Db,
+  milestoneId: number,
+  status: MilestoneStatus,
+  userId: number | null,
+  doneOn?: IsoDate,
+): Promise<MilestoneRecord> {
+  return audited(db, userId, 'milestone', 'status', { milestone: milestoneId }, async (trx) => {
+    const before = await milestones.getMilestone(trx, milestoneId);
+    const after = found(await milestones.setMilestoneStatus(trx, milestoneId, status, doneOn), { milestone: milestoneId });
+    return { result: after, entityId: milestoneId, before, after };
+  });
+}
+
+export function removeMilestone(db: Db, milestoneId: number, userId: number | null): Promise<void> {
+  return audited(db, userId, 'milestone', 'delete', { milestone: milestoneId }, async (trx) => {
+    const before = await milestones.getMilestone(trx, milestoneId);
+    await milestones.deleteMilestone(trx, milestoneId);
+    return { result: undefined, entityId: milestoneId, before };
+  });
+}
+
+// ---- KPIs ----------------------------------------------------------------------------------------------------
+
+export function addKpi(db: Db, commitmentId: number, input: kpis.NewKpi, userId: number | null): Promise<KpiRecord> {
+  return audited(db, userId, 'kpi', 'create', { commitment: commitmentId }, async (trx) => {
+    const after = await kpis.createKpi(trx, commitmentId, input);
+    return { result: after, entityId: after.id, after };
+  });
+}
+
+export function editKpi(db: Db, kpiId: number, changes: kpis.KpiChanges, userId: number | null): Promise<KpiRecord> {
+  return audited(db, userId, 'kpi', 'update', { kpi: kpiId }, async (trx) => {
+    const before = await kpis.getKpi(trx, kpiId);
+    const after = found(await kpis.updateKpi(trx, kpiId, changes), { kpi: kpiId });
+    return { result: after, entityId: kpiId, before, after };
+  });
+}
+
+export function recordKpiReading(db: Db, kpiId: number, reading: kpis.NewKpiReading, userId: number | null): Promise<KpiReadingRecord> {
+  return audited(db, userId, 'kpi', 'reading', { kpi: kpiId }, async (trx) => {
+    const after = await kpis.addKpiReading(trx, kpiId, reading);
+    return { result: after, entityId: kpiId, after };
+  });
+}
+
+// ---- monitoring and evidence ---------------------------------------------------------------------------------
+
+export function addMonitoringItem(db: Db, commitmentId: number, text: string, userId: number | null): Promise<MonitoringItemRecord> {
+  return audited(db, userId, 'monitoring-item', 'create', { commitment: commitmentId }, async (trx) => {
+    const after = await monitoring.createMonitoringItem(trx, commitmentId, text);
+    return { result: after, entityId: after.id, after };
+  });
+}
+
+export function editMonitoringItem(db: Db, itemId: number, text: string, userId: number | null): Promise<MonitoringItemRecord> {
+  return audited(db, userId, 'monitoring-item', 'update', { monitoringItem: itemId }, async (trx) => {
+    const before = await monitoring.getMonitoringItem(trx, itemId);
+    const after = found(await monitoring.updateMonitoringItem(trx, itemId, text), { monitoringItem: itemId });
+    return { result: after, entityId: itemId, before, after };
+  });
+}
+
+/** Adds evidence to a monitoring item or a milestone, recorded as added by `userId`. */
+export function addEvidence(
+  db: Db,
+  evidence: monitoring.EvidenceTarget & Omit<monitoring.EvidenceDetails, 'createdBy'>,
+  userId: number | null,
+): Promise<EvidenceRecord> {
+  const thing: Owned = 'monitoringItemId' in evidence ? { monitoringItem: evidence.monitoringItemId } : { milestone: evidence.milestoneId };
+  return audited(db, userId, 'evidence', 'create', thing, async (trx) => {
+    const after = await monitoring.addEvidence(trx, { ...evidence, createdBy: userId });
+    return { result: after, entityId: after.id, after };
+  });
+}

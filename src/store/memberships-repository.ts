@@ -1,0 +1,52 @@
+// Memberships: which role a user holds in which organisation (a user may hold several).
+import type { Kysely } from 'kysely';
+import type { Role } from '../domain/types.ts';
+import { ROLES } from '../domain/types.ts';
+import type { Database } from './schema.ts';
+
+export interface Membership {
+  userId: number;
+  organisationId: number;
+  organisationName: string;
+  role: Role;
+}
+
+function asRole(value: string): Role {
+  const role = ROLES.find((r) => r === value);
+  if (!role) throw new Error(`Unknown role "${value}" in memberships`);
+  return role;
+}
+
+/** Adds the membership; does nothing when the user already holds that role in that organisation. */
+export async function addMembership(db: Kysely<Database>, userId: number, organisationId: number, role: Role): Promise<void> {
+  const existing = await db
+    .selectFrom('memberships')
+    .select('role')
+    .where('user_id', '=', userId)
+    .where('organisation_id', '=', organisationId)
+    .where('role', '=', role)
+    .executeTakeFirst();
+  if (existing) return;
+  await db.insertInto('memberships').values({ user_id: userId, organisation_id: organisationId, role }).execute();
+}
+
+/** The memberships of the given users (all users when `userIds` is omitted), with organisation names. */
+export async function listMemberships(db: Kysely<Database>, userIds?: number[]): Promise<Membership[]> {
+  let query = db
+    .selectFrom('memberships')
+    .innerJoin('organisations', 'organisations.id', 'memberships.organisation_id')
+    .select([
+      'memberships.user_id as userId',
+      'memberships.organisation_id as organisationId',
+      'organisations.name as organisationName',
+      'memberships.role as role',
+    ])
+    .orderBy('organisations.name')
+    .orderBy('memberships.role');
+  if (userIds) {
+    if (userIds.length === 0) return [];
+    query = query.where('memberships.user_id', 'in', userIds);
+  }
+  const rows = await query.execute();
+  return rows.map((r) => ({ ...r, role: asRole(r.role) }));
+}

@@ -1,0 +1,33 @@
+// Applies the schema migrations in order, each once, recorded in the `schema_migrations` table.
+import { sql } from 'kysely';
+import type { Store } from './database.ts';
+import { up as initial } from './migrations/001-initial.ts';
+import { up as foreignKeyIndexes } from './migrations/002-foreign-key-indexes.ts';
+
+const MIGRATIONS: { name: string; up: typeof initial }[] = [
+  { name: '001-initial', up: initial },
+  { name: '002-foreign-key-indexes', up: foreignKeyIndexes },
+];
+
+export async function migrate(store: Store): Promise<string[]> {
+  const { db, dialect } = store;
+  await db.schema
+    .createTable('schema_migrations')
+    .ifNotExists()
+    .addColumn('name', 'text', (c) => c.primaryKey())
+    .addColumn('applied_at', 'text', (c) => c.notNull())
+    .execute();
+  const applied = new Set(
+    (await sql<{ name: string }>`select name from schema_migrations`.execute(db)).rows.map((r) => r.name),
+  );
+  const ran: string[] = [];
+  for (const m of MIGRATIONS) {
+    if (applied.has(m.name)) continue;
+    await db.transaction().execute(async (trx) => {
+      await m.up(trx, dialect);
+      await sql`insert into schema_migrations (name, applied_at) values (${m.name}, ${new Date().toISOString()})`.execute(trx);
+    });
+    ran.push(m.name);
+  }
+  return ran;
+}

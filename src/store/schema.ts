@@ -1,0 +1,184 @@
+// Table shapes for Kysely. Dates are ISO "YYYY-MM-DD" text; timestamps are ISO-8601 text (UTC).
+import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
+
+export interface OrganisationsTable {
+  id: Generated<number>;
+  name: string;
+  created_at: string;
+}
+
+export interface UsersTable {
+  id: Generated<number>;
+  email: string;
+  name: string;
+  password_hash: string;
+  created_at: string;
+}
+
+export interface MembershipsTable {
+  user_id: number;
+  organisation_id: number;
+  role: string;
+}
+
+export interface SessionsTable {
+  /** sha256 of the cookie token: the token itself is never stored. */
+  id: string;
+  user_id: number;
+  csrf_token: string;
+  created_at: string;
+  expires_at: string;
+}
+
+export interface PlansTable {
+  id: Generated<number>;
+  organisation_id: number;
+  title: string;
+  period_from: string | null;
+  period_to: string | null;
+  status: string;
+  review_cadence: string;
+  fy_start_month: number;
+  rag_scheme: string;
+  source_name: string | null;
+  published: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface CommitmentsTable {
+  id: Generated<number>;
+  plan_id: number;
+  number: number;
+  position: number;
+  title: string;
+  summary: string;
+  lead_user_id: number | null;
+}
+
+export interface KpisTable {
+  id: Generated<number>;
+  commitment_id: number;
+  position: number;
+  text: string;
+  unit: string | null;
+  baseline: number | null;
+  target: number | null;
+  target_date: string | null;
+  direction: string;
+}
+
+export interface KpiReadingsTable {
+  id: Generated<number>;
+  kpi_id: number;
+  date: string;
+  value: number;
+  note: string | null;
+  source: string | null;
+}
+
+export interface MilestonesTable {
+  id: Generated<number>;
+  commitment_id: number;
+  position: number;
+  text: string;
+  due_from: string | null;
+  due_to: string | null;
+  baseline_from: string | null;
+  baseline_to: string | null;
+  recurrence: string | null;
+  status: string;
+  done_on: string | null;
+}
+
+export interface MilestoneRedatesTable {
+  id: Generated<number>;
+  milestone_id: number;
+  old_from: string | null;
+  old_to: string | null;
+  new_from: string | null;
+  new_to: string | null;
+  reason: string;
+  changed_by: number | null;
+  changed_at: string;
+}
+
+export interface MonitoringItemsTable {
+  id: Generated<number>;
+  commitment_id: number;
+  position: number;
+  text: string;
+}
+
+export interface EvidenceTable {
+  id: Generated<number>;
+  monitoring_item_id: number | null;
+  milestone_id: number | null;
+  date: string;
+  note: string | null;
+  link: string | null;
+  file_path: string | null;
+  created_by: number | null;
+  created_at: string;
+}
+
+export interface ReviewPeriodsTable {
+  id: Generated<number>;
+  plan_id: number;
+  label: string;
+  starts_on: string;
+  ends_on: string;
+  due_on: string;
+  status: string;
+}
+
+export interface ProgressUpdatesTable {
+  id: Generated<number>;
+  commitment_id: number;
+  review_period_id: number | null;
+  version: number;
+  rag: string | null;
+  narrative: string;
+  kpi_refs: string;
+  response: string | null;
+  state: string;
+  correction_reason: string | null;
+  created_by: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface AuditEventsTable {
+  id: Generated<number>;
+  organisation_id: number | null;
+  user_id: number | null;
+  entity: string;
+  entity_id: number | null;
+  action: string;
+  before: string | null;
+  after: string | null;
+  at: string;
+}
+
+export interface Database {
+  organisations: OrganisationsTable;
+  users: UsersTable;
+  memberships: MembershipsTable;
+  sessions: SessionsTable;
+  plans: PlansTable;
+  commitments: CommitmentsTable;
+  kpis: KpisTable;
+  kpi_readings: KpiReadingsTable;
+  milestones: MilestonesTable;
+  milestone_redates: MilestoneRedatesTable;
+  monitoring_items: MonitoringItemsTable;
+  evidence: EvidenceTable;
+  review_periods: ReviewPeriodsTable;
+  progress_updates: ProgressUpdatesTable;
+  audit_events: AuditEventsTable;
+}
+
+export type UserRow = Selectable<UsersTable>;
+export type PlanRow = Selectable<PlansTable>;
+export type NewPlan = Insertable<PlansTable>;
+export type PlanUpdate = Updateable<PlansTable>;

@@ -1,0 +1,69 @@
+// The web application. Plugins are set up in the order of hmpps-template-typescript: health → security →
+// session (cookies) → form parsing → static assets → views → auth → csrf → routes → 404 and error handler.
+import { randomUUID } from 'node:crypto';
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { DestinationStream } from 'pino';
+import type { Config } from '../config.ts';
+import type { Store } from '../store/database.ts';
+import { setUpHealth } from './plugins/health.ts';
+import { setUpSecurity } from './plugins/security.ts';
+import { setUpSession } from './plugins/session.ts';
+import { setUpForms } from './plugins/forms.ts';
+import { setUpAssets } from './plugins/assets.ts';
+import { setUpViews } from './plugins/views.ts';
+import { setUpAuth } from './plugins/auth.ts';
+import { setUpCsrf } from './plugins/csrf.ts';
+import { setUpErrors } from './plugins/errors.ts';
+import { signInRoutes } from './routes/sign-in/index.ts';
+import { homeRoutes } from './routes/home/index.ts';
+import { planRoutes } from './routes/plans/index.ts';
+
+export interface AppOptions {
+  store: Store;
+  config: Config;
+  /** false: no logs; a stream: logs go there (tests); default: stdout at config.logLevel. */
+  logger?: false | { stream?: DestinationStream; level?: string };
+}
+
+/** Never written to the logs: cookies (session tokens), CSRF tokens and passwords wherever they appear. */
+export const REDACT_PATHS = [
+  'req.headers.cookie',
+  'req.headers.authorization',
+  'req.headers["x-csrf-token"]',
+  'res.headers["set-cookie"]',
+  'headers.cookie',
+  'password',
+  '*.password',
+  '*._csrf',
+  'body',
+  '*.body',
+];
+
+export async function buildApp({ store, config, logger }: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger:
+      logger === false
+        ? false
+        : { level: logger?.level ?? config.logLevel, stream: logger?.stream, redact: { paths: REDACT_PATHS, censor: '[redacted]' } },
+    genReqId: () => randomUUID(),
+    bodyLimit: 1024 * 1024,
+  });
+
+  await setUpHealth(app, store);
+  await setUpSecurity(app, config);
+  await setUpSession(app, store, config);
+  await setUpForms(app);
+  await setUpAssets(app, config.production);
+  await setUpViews(app, config.production);
+  await setUpAuth(app);
+  await setUpCsrf(app);
+
+  // Set before the routes are registered so that every route plugin inherits them.
+  await setUpErrors(app, config.production);
+
+  const deps = { store, config };
+  await app.register(signInRoutes, deps);
+  await app.register(homeRoutes, deps);
+  await app.register(planRoutes, deps);
+  return app;
+}

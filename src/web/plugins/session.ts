@@ -1,0 +1,74 @@
+// Sessions: reads the session cookie, resumes the server-side session (sliding expiry, see services/accounts.ts)
+// and sets request.user. Also decides the request's CSRF token: the session's own once signed in, otherwise a
+// random pre-sign-in token kept in its own cookie (so the sign-in form is protected too).
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import cookie from '@fastify/cookie';
+import type { Config } from '../../config.ts';
+import type { Store } from '../../store/database.ts';
+import { randomToken, resumeSession, type CurrentUser } from '../../services/accounts.ts';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    user: CurrentUser | null;
+    /** The cookie token of the signed-in session (never log it). */
+    sessionToken: string | null;
+    /** True when the request carried a session cookie that has expired or was ended. */
+    sessionExpired: boolean;
+    csrfToken: string;
+  }
+}
+
+const SKIP = /^\/(assets|public)\/|^\/health$|^\/favicon\.ico$/;
+
+export function cookieNames(config: Config): { session: string; csrf: string } {
+  // __Host- cookies must be Secure, path=/ and have no Domain: browsers then refuse them from subdomains.
+  const prefix = config.production ? '__Host-' : '';
+  return { session: `${prefix}tracker_session`, csrf: `${prefix}tracker_csrf` };
+}
+
+function cookieOptions(config: Config) {
+  return { httpOnly: true, sameSite: 'lax' as const, secure: config.production, path: '/' };
+}
+
+export function setSessionCookie(reply: FastifyReply, config: Config, token: string, expiresAt: Date): void {
+  const names = cookieNames(config);
+  reply.setCookie(names.session, token, { ...cookieOptions(config), expires: expiresAt });
+  reply.clearCookie(names.csrf, cookieOptions(config));
+}
+
+export function clearSessionCookie(reply: FastifyReply, config: Config): void {
+  reply.clearCookie(cookieNames(config).session, cookieOptions(config));
+}
+
+export async function setUpSession(app: FastifyInstance, store: Store, config: Config): Promise<void> {
+  await app.register(cookie);
+  const names = cookieNames(config);
+  app.decorateRequest('user', null);
+  app.decorateRequest('sessionToken', null);
+  app.decorateRequest('sessionExpired', false);
+  app.decorateRequest('csrfToken', '');
+
+  app.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
+    if (SKIP.test(request.url)) return;
+    const token = request.cookies[names.session];
+    if (token) {
+      const state = await resumeSession(store.db, token, config.sessionHours);
+      if (state.status === 'active') {
+        request.user = state.user;
+        request.sessionToken = token;
+        request.csrfToken = state.csrfToken;
+        reply.setCookie(names.session, token, { ...cookieOptions(config), expires: state.expiresAt });
+        return;
+      }
+      request.sessionExpired = true;
+      clearSessionCookie(reply, config);
+    }
+    const pre = request.cookies[names.csrf];
+    if (pre && /^[A-Za-z0-9_-]{43}$/.test(pre)) {
+      request.csrfToken = pre;
+    } else {
+      request.csrfToken = randomToken();
+      reply.setCookie(names.csrf, request.csrfToken, cookieOptions(config));
+    }
+  });
+}
