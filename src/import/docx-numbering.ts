@@ -47,12 +47,15 @@ function formatNumber(n: number, numFmt: string): string {
 /** Counts list paragraphs in document order and gives each its label. */
 export class ListCounter {
   private readonly counters = new Map<string, number[]>();
+  private definitions: NumberingDefinitions | null = null;
 
-  constructor(private readonly definitions: NumberingDefinitions) {}
+  /** `load` reads the definitions, only once a list paragraph is met. */
+  constructor(private readonly load: () => NumberingDefinitions) {}
 
   /** The label for the next paragraph of list `numId` at level `ilvl` ("" for no numbering). */
   label(numId: string, ilvl: number): string {
     if (numId === '0') return '';
+    this.definitions ??= this.load();
     const levels = this.definitions.get(numId);
     const format = levels?.get(ilvl);
     if (!levels || !format) return BULLET;

@@ -124,17 +124,14 @@ export function readDocx(zip: ZipPackage): DocumentTables {
   if (!documentXml) {
     throw new ImportError('corrupt', 'The Word document is damaged: it has no main document part (word/document.xml).');
   }
-  let body: XmlNode | undefined;
-  let walker: DocxWalker;
+  const tables: FoundTable[] = [];
   try {
-    body = findFirst(parseOrdered(documentXml), 'body');
-    walker = new DocxWalker(new ListCounter(readNumbering(zip.parts.get('word/numbering.xml'))));
+    const body = findFirst(parseOrdered(documentXml), 'body');
+    const walker = new DocxWalker(new ListCounter(() => readNumbering(zip.parts.get('word/numbering.xml'))));
+    if (body) walker.blocks(childrenOf(body), [], tables);
   } catch {
     throw new ImportError('corrupt', 'The Word document is damaged: its text cannot be read.');
   }
-  const paragraphs: string[] = [];
-  const tables: FoundTable[] = [];
-  if (body) walker.blocks(childrenOf(body), paragraphs, tables);
   return { titleProperty: safeTitle(zip.parts.get('docProps/core.xml')), tables };
 }
 

@@ -23,7 +23,7 @@ export interface ReadPlanOptions {
 
 export const DEFAULT_MAX_BYTES = 10 * 1024 * 1024;
 
-const FORMAT_NAMES: Record<PlanFormat, string> = {
+export const FORMAT_NAMES: Record<PlanFormat, string> = {
   docx: 'Word document',
   xlsx: 'Excel workbook',
   csv: 'CSV file',

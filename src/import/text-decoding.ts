@@ -1,7 +1,16 @@
 // Bytes of a text file → string: strict UTF-8 first, else Windows-1252; BOM stripped, line ends made "\n".
 
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
-const windows1252 = new TextDecoder('windows-1252');
+/**
+ * Windows-1252 bytes 0x80–0x9F (curly quotes, dashes, €…); the others are Latin-1. Decoded by hand because some
+ * Node versions decode "windows-1252" as plain Latin-1, turning 0x92 into a control character.
+ */
+const CP1252_HIGH = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008DŽ\u008F\u0090‘’“”•–—˜™š›œ\u009DžŸ';
+
+function decodeWindows1252(bytes: Uint8Array): string {
+  const latin1 = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
+  return latin1.replace(/[\u0080-\u009f]/g, (c) => CP1252_HIGH.charAt(c.charCodeAt(0) - 0x80));
+}
 
 export function decodeText(bytes: Uint8Array): string {
   let text: string;
@@ -11,7 +20,7 @@ export function decodeText(bytes: Uint8Array): string {
   } else try {
     text = utf8.decode(bytes);
   } catch {
-    text = windows1252.decode(bytes);
+    text = decodeWindows1252(bytes);
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   return text.replace(/\r\n?/g, '\n');

@@ -9,7 +9,8 @@ import type { Cell, DocumentTables, Row } from './plan-table.ts';
 
 /** The line where the header's first cell begins, in the text before the first tab; -1 if none. */
 function headerStart(lines: string[]): number {
-  return lines.findIndex((line) => !/\bplan\b/i.test(line) && roleOfHeaderCell([line]) !== null);
+  const named = lines.findIndex((line) => /\bsummary\b/i.test(line) && line.length <= 120);
+  return named !== -1 ? named : lines.findIndex((line) => !/\bplan\b/i.test(line) && roleOfHeaderCell([line]) !== null);
 }
 
 /** Where, in a row-boundary chunk, the next row's first cell begins. */

@@ -215,9 +215,10 @@ export type Action =
 type Scope = 'all' | 'own';
 
 const PERMISSIONS: Record<Role, Partial<Record<Action, Scope>>> = {
+  // The reviewer's column (writing updates, signing a period off) belongs to reviewers alone, not to admins.
   admin: {
-    'plan:read': 'all', 'plan:edit': 'all', 'plan:import': 'all', 'commitment:edit': 'all', 'update:write': 'all',
-    'update:respond': 'all', 'update:sign-off': 'all', 'organisation:manage': 'all',
+    'plan:read': 'all', 'plan:edit': 'all', 'plan:import': 'all', 'commitment:edit': 'all',
+    'update:respond': 'all', 'organisation:manage': 'all',
   },
   'plan-owner': { 'plan:read': 'all', 'plan:edit': 'all', 'plan:import': 'all', 'commitment:edit': 'all', 'update:respond': 'all' },
   'commitment-lead': { 'plan:read': 'all', 'commitment:edit': 'own' },

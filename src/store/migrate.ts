@@ -3,10 +3,12 @@ import { sql } from 'kysely';
 import type { Store } from './database.ts';
 import { up as initial } from './migrations/001-initial.ts';
 import { up as foreignKeyIndexes } from './migrations/002-foreign-key-indexes.ts';
+import { up as reviewCycle } from './migrations/003-review-cycle.ts';
 
 const MIGRATIONS: { name: string; up: typeof initial }[] = [
   { name: '001-initial', up: initial },
   { name: '002-foreign-key-indexes', up: foreignKeyIndexes },
+  { name: '003-review-cycle', up: reviewCycle },
 ];
 
 export async function migrate(store: Store): Promise<string[]> {

@@ -130,6 +130,8 @@ export interface ReviewPeriodsTable {
   ends_on: string;
   due_on: string;
   status: string;
+  signed_off_at: string | null;
+  signed_off_by: number | null;
 }
 
 export interface ProgressUpdatesTable {
@@ -146,6 +148,16 @@ export interface ProgressUpdatesTable {
   created_by: number | null;
   created_at: string;
   updated_at: string;
+  suggested_rag: string | null;
+  /** JSON array of strings. */
+  suggested_reasons: string | null;
+  rag_override_reason: string | null;
+  submitted_at: string | null;
+  submitted_by: number | null;
+  response_at: string | null;
+  response_by: number | null;
+  signed_off_at: string | null;
+  signed_off_by: number | null;
 }
 
 export interface AuditEventsTable {

@@ -5,7 +5,7 @@ import { basename } from 'node:path';
 import type { Command } from 'commander';
 import { loadConfig } from '../../config.ts';
 import type { PlanDraft } from '../../domain/types.ts';
-import { checkSize, ImportError, readPlan, type PlanFormat } from '../../import/index.ts';
+import { checkSize, FORMAT_NAMES, ImportError, readPlan, type PlanFormat } from '../../import/index.ts';
 import { importPlan } from '../../services/plans.ts';
 import { openStore } from '../../store/database.ts';
 import { migrate } from '../../store/migrate.ts';
@@ -41,8 +41,6 @@ async function readBytes(file: string, maxBytes: number): Promise<Uint8Array> {
   }
 }
 
-const FORMAT_NAMES: Record<PlanFormat, string> = { docx: 'Word', xlsx: 'Excel', csv: 'CSV', txt: 'text' };
-
 function quoted(text: string, max = 70): string {
   return JSON.stringify(text.length > max ? `${text.slice(0, max - 1)}…` : text);
 }
@@ -54,7 +52,7 @@ export function planSummary(plan: PlanDraft, format: PlanFormat): string {
   const recurring = milestones.filter((m) => m.recurrence !== null).length;
   const count = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
   const lines = [
-    `Plan: ${plan.title ?? '(no title)'} (${FORMAT_NAMES[format]} file)`,
+    `Plan: ${plan.title ?? '(no title)'} (${FORMAT_NAMES[format]})`,
     `Period: ${plan.period ? `${plan.period.from} to ${plan.period.to}` : 'not found (no financial year named, no dated milestones)'}`,
     `${count(plan.commitments.length, 'commitment')}, ${count(milestones.length, 'milestone')}: ${dated} dated, ${milestones.length - dated} undated, ${recurring} recurring`,
     `${count(plan.commitments.reduce((n, c) => n + c.monitoring.length, 0), 'monitoring item')}, ${count(plan.commitments.reduce((n, c) => n + c.kpis.length, 0), 'KPI')}, ${count(plan.commitments.reduce((n, c) => n + c.updates.length, 0), 'progress update')}`,

@@ -1,0 +1,25 @@
+// The seed plan (Lancashire LEP 2019) read from its text file and stored in a fresh SQLite database.
+import { readFileSync } from 'node:fs';
+import type { PlanDraft } from '../../../src/domain/types.ts';
+import type { Store } from '../../../src/store/database.ts';
+import { readPlan } from '../../../src/import/index.ts';
+import { createOrganisation } from '../../../src/store/organisations-repository.ts';
+import { savePlanDraft } from '../../../src/store/plans-repository.ts';
+import { loadExportPlan } from '../../../src/export/load-export-plan.ts';
+import type { ExportPlan } from '../../../src/export/export-plan.ts';
+
+export const SEED_PLAN_FILE = new URL('../../../../shared/plans/lancashire-lep-2019.txt', import.meta.url);
+
+export async function readSeedDraft(): Promise<PlanDraft> {
+  const { format: _format, ...draft } = await readPlan(new Uint8Array(readFileSync(SEED_PLAN_FILE)), { fileName: 'lancashire-lep-2019.txt' });
+  return draft;
+}
+
+/** Stores the draft for a new organisation and reads it back as the exports take it. */
+export async function storeDraft(store: Store, draft: PlanDraft, organisation = 'Lancashire LEP'): Promise<ExportPlan> {
+  const org = await createOrganisation(store.db, organisation);
+  const id = await savePlanDraft(store.db, org.id, draft);
+  const plan = await loadExportPlan(store.db, id);
+  if (!plan) throw new Error('the stored plan could not be read back');
+  return plan;
+}
