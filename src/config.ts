@@ -11,6 +11,23 @@ export interface Config {
   sessionHours: number;
   importMaxBytes: number;
   logLevel: string;
+  smtp: SmtpConfig;
+  /** Sender of reminder e-mails. */
+  mailFrom: string;
+  /** Reminders name milestones due within this many days. */
+  reminderDays: number;
+  /** The service's address as people reach it, for links in e-mails and calendar feed addresses. */
+  serviceUrl: string;
+}
+
+export interface SmtpConfig {
+  /** Empty: no SMTP server is set, reminders cannot be sent. */
+  host: string;
+  port: number;
+  secure: boolean;
+  user: string;
+  /** Never logged. */
+  pass: string;
 }
 
 function int(name: string, value: string | undefined, fallback: number): number {
@@ -39,5 +56,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionHours: int('SESSION_HOURS', env.SESSION_HOURS, 8),
     importMaxBytes: int('IMPORT_MAX_BYTES', env.IMPORT_MAX_BYTES, 10 * 1024 * 1024),
     logLevel: env.LOG_LEVEL || (env.CI ? 'warn' : 'info'),
+    smtp: {
+      host: env.SMTP_HOST || '',
+      port: int('SMTP_PORT', env.SMTP_PORT, bool(env.SMTP_SECURE, false) ? 465 : 587),
+      secure: bool(env.SMTP_SECURE, false),
+      user: env.SMTP_USER || '',
+      pass: env.SMTP_PASS || '',
+    },
+    mailFrom: env.MAIL_FROM || 'Improvement Tracker <no-reply@localhost>',
+    reminderDays: int('REMINDER_DAYS', env.REMINDER_DAYS, 14),
+    serviceUrl: (env.SERVICE_URL || `http://localhost:${int('PORT', env.PORT, 3000)}`).replace(/\/+$/, ''),
   };
 }

@@ -3,6 +3,7 @@ import { Command } from 'commander';
 import { registerServe } from './commands/serve.ts';
 import { registerImport } from './commands/import.ts';
 import { registerUsers } from './commands/users.ts';
+import { registerReminders } from './commands/reminders.ts';
 
 const program = new Command()
   .name('tracker')
@@ -12,6 +13,8 @@ const program = new Command()
 registerServe(program);
 registerImport(program);
 registerUsers(program);
+registerReminders(program);
+(await import('./commands/export.ts')).registerExport(program);
 
 try {
   await program.parseAsync(process.argv);

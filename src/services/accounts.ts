@@ -209,7 +209,9 @@ export type Action =
   | 'update:write'
   | 'update:respond'
   | 'update:sign-off'
-  | 'organisation:manage';
+  | 'organisation:manage'
+  | 'plan:publish'
+  | 'reminders:preview';
 
 /** 'all': anything of the organisation; 'own': only what the user leads (commitments whose lead they are). */
 type Scope = 'all' | 'own';
@@ -219,8 +221,10 @@ const PERMISSIONS: Record<Role, Partial<Record<Action, Scope>>> = {
   admin: {
     'plan:read': 'all', 'plan:edit': 'all', 'plan:import': 'all', 'commitment:edit': 'all',
     'update:respond': 'all', 'organisation:manage': 'all',
+    'plan:publish': 'all', 'reminders:preview': 'all',
   },
-  'plan-owner': { 'plan:read': 'all', 'plan:edit': 'all', 'plan:import': 'all', 'commitment:edit': 'all', 'update:respond': 'all' },
+  'plan-owner': { 'plan:read': 'all', 'plan:edit': 'all', 'plan:import': 'all', 'commitment:edit': 'all', 'update:respond': 'all',
+    'plan:publish': 'all', 'reminders:preview': 'all' },
   'commitment-lead': { 'plan:read': 'all', 'commitment:edit': 'own' },
   reviewer: { 'plan:read': 'all', 'update:write': 'all', 'update:sign-off': 'all' },
   viewer: { 'plan:read': 'all' },

@@ -92,6 +92,15 @@ export function importPlan(
   });
 }
 
+/** Creates an empty plan by hand for the organisation. */
+export function createPlan(db: Db, organisationId: number, input: plans.NewPlan, userId: number | null): Promise<PlanRecord> {
+  return inTransaction(db, async (trx) => {
+    const after = await plans.createPlan(trx, organisationId, input);
+    await recordAudit(trx, { organisationId, userId, entity: 'plan', entityId: after.id, action: 'create', after });
+    return after;
+  });
+}
+
 export function updatePlanSettings(db: Db, planId: number, changes: plans.PlanChanges, userId: number | null): Promise<PlanRecord> {
   return audited(db, userId, 'plan', 'update', { plan: planId }, async (trx) => {
     const before = await plans.getPlanRecord(trx, planId);
@@ -245,6 +254,15 @@ export function editMonitoringItem(db: Db, itemId: number, text: string, userId:
     const before = await monitoring.getMonitoringItem(trx, itemId);
     const after = found(await monitoring.updateMonitoringItem(trx, itemId, text), { monitoringItem: itemId });
     return { result: after, entityId: itemId, before, after };
+  });
+}
+
+/** Deletes the monitoring item and its evidence. */
+export function removeMonitoringItem(db: Db, itemId: number, userId: number | null): Promise<void> {
+  return audited(db, userId, 'monitoring-item', 'delete', { monitoringItem: itemId }, async (trx) => {
+    const before = await monitoring.getMonitoringItem(trx, itemId);
+    await monitoring.deleteMonitoringItem(trx, itemId);
+    return { result: undefined, entityId: itemId, before };
   });
 }
 

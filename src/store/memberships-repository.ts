@@ -50,3 +50,30 @@ export async function listMemberships(db: Kysely<Database>, userIds?: number[]):
   const rows = await query.execute();
   return rows.map((r) => ({ ...r, role: asRole(r.role) }));
 }
+
+export interface Member {
+  userId: number;
+  name: string;
+  email: string;
+  roles: Role[];
+}
+
+/** The people who hold any role in the organisation, by name, each once with all their roles there. */
+export async function listOrganisationMembers(db: Kysely<Database>, organisationId: number): Promise<Member[]> {
+  const rows = await db
+    .selectFrom('memberships')
+    .innerJoin('users', 'users.id', 'memberships.user_id')
+    .select(['users.id as userId', 'users.name as name', 'users.email as email', 'memberships.role as role'])
+    .where('memberships.organisation_id', '=', organisationId)
+    .orderBy('users.name')
+    .orderBy('users.id')
+    .orderBy('memberships.role')
+    .execute();
+  const members = new Map<number, Member>();
+  for (const r of rows) {
+    const member = members.get(r.userId) ?? { userId: r.userId, name: r.name, email: r.email, roles: [] };
+    member.roles.push(asRole(r.role));
+    members.set(r.userId, member);
+  }
+  return [...members.values()];
+}

@@ -4,11 +4,15 @@ import type { Store } from './database.ts';
 import { up as initial } from './migrations/001-initial.ts';
 import { up as foreignKeyIndexes } from './migrations/002-foreign-key-indexes.ts';
 import { up as reviewCycle } from './migrations/003-review-cycle.ts';
+import { up as feedsAndReminders } from './migrations/004-feeds-and-reminders.ts';
+import { up as importDrafts } from './migrations/005-import-drafts.ts';
 
-const MIGRATIONS: { name: string; up: typeof initial }[] = [
+export const MIGRATIONS: { name: string; up: typeof initial }[] = [
   { name: '001-initial', up: initial },
   { name: '002-foreign-key-indexes', up: foreignKeyIndexes },
   { name: '003-review-cycle', up: reviewCycle },
+  { name: '004-feeds-and-reminders', up: feedsAndReminders },
+  { name: '005-import-drafts', up: importDrafts },
 ];
 
 export async function migrate(store: Store): Promise<string[]> {

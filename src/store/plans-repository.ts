@@ -144,6 +144,34 @@ export async function savePlanDraft(
   });
 }
 
+/** What a plan made by hand starts with: its settings and no commitments. */
+export type NewPlan = Pick<PlanRecord, 'title' | 'period' | 'status' | 'reviewCadence' | 'fyStartMonth'>;
+
+/** Stores a new, empty plan made by hand (the default RAG scheme, not published). */
+export async function createPlan(db: Kysely<Database>, organisationId: number, input: NewPlan): Promise<PlanRecord> {
+  const at = now();
+  const period = windowColumns(input.period);
+  const row = await db
+    .insertInto('plans')
+    .values({
+      organisation_id: organisationId,
+      title: input.title,
+      period_from: period.from,
+      period_to: period.to,
+      status: input.status,
+      review_cadence: input.reviewCadence,
+      fy_start_month: input.fyStartMonth,
+      rag_scheme: JSON.stringify(DEFAULT_RAG_SCHEME),
+      source_name: null,
+      published: 0,
+      created_at: at,
+      updated_at: at,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  return toPlanRecord(row);
+}
+
 /** The plan settings, without its contents. */
 export async function getPlanRecord(db: Kysely<Database>, id: number): Promise<PlanRecord | undefined> {
   const row = await db.selectFrom('plans').selectAll().where('id', '=', id).executeTakeFirst();

@@ -17,6 +17,15 @@ import { setUpErrors } from './plugins/errors.ts';
 import { signInRoutes } from './routes/sign-in/index.ts';
 import { homeRoutes } from './routes/home/index.ts';
 import { planRoutes } from './routes/plans/index.ts';
+import { publicRoutes } from './routes/public/index.ts';
+import { calendarRoutes } from './routes/calendar/index.ts';
+import { reminderRoutes } from './routes/reminders/index.ts';
+import { importRoutes } from './routes/import/index.ts';
+import { planEditingRoutes } from './routes/plan-editing/index.ts';
+import { commitmentRoutes } from './routes/commitments/index.ts';
+import { milestoneRoutes } from './routes/milestones/index.ts';
+import { kpiRoutes } from './routes/kpis/index.ts';
+import { evidenceRoutes } from './routes/evidence/index.ts';
 
 export interface AppOptions {
   store: Store;
@@ -65,5 +74,14 @@ export async function buildApp({ store, config, logger }: AppOptions): Promise<F
   await app.register(signInRoutes, deps);
   await app.register(homeRoutes, deps);
   await app.register(planRoutes, deps);
+  await app.register(publicRoutes, deps);
+  await app.register(calendarRoutes, deps);
+  await app.register(reminderRoutes, deps);
+  await app.register(importRoutes, deps);
+  await app.register(planEditingRoutes, deps);
+  await app.register(commitmentRoutes, deps);
+  await app.register(milestoneRoutes, deps);
+  await app.register(kpiRoutes, deps);
+  await app.register(evidenceRoutes, deps);
   return app;
 }

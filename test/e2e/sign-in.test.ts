@@ -73,7 +73,7 @@ describe('signing in with a browser', () => {
     expect(await planLinks.count(), 'the demo plan is listed on the home page').toBe(1);
     await planLinks.first().click();
     await page.waitForURL(/\/plans\/\d+$/);
-    expect(await page.locator('main tbody tr').count()).toBe(9);
+    expect(await page.locator('main #commitments-table tbody tr').count()).toBe(9);
     await expectNoAxeViolations(page);
 
     await page.getByRole('button', { name: 'Sign out' }).click();

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
-import { migrate } from '../../src/store/migrate.ts';
+import { MIGRATIONS, migrate } from '../../src/store/migrate.ts';
 import { forEachDatabase } from '../support/databases.ts';
 import { tableNames, tableRowCounts } from '../support/row-counts.ts';
 
@@ -15,7 +15,8 @@ describe('migrations', () => {
       const store = getStore();
       expect(await tableNames(store)).toEqual(expect.arrayContaining(TABLES));
       const applied = await sql<{ name: string }>`select name from schema_migrations order by name`.execute(store.db);
-      expect(applied.rows.map((r) => r.name)).toEqual(['001-initial', '002-foreign-key-indexes']);
+      expect(applied.rows.map((r) => r.name)).toEqual(MIGRATIONS.map((m) => m.name));
+      expect(applied.rows[0]?.name).toBe('001-initial');
     });
 
     it('do nothing when run again', async () => {

@@ -16,7 +16,7 @@ export async function homeRoutes(app: FastifyInstance, { store }: RouteDeps): Pr
     const organisations = await Promise.all(
       [...seen.values()]
         .filter((org) => can(user, 'plan:read', org.id))
-        .map(async (org) => ({ ...org, plans: await listPlans(store.db, org.id) })),
+        .map(async (org) => ({ ...org, canImport: can(user, 'plan:import', org.id), canCreate: can(user, 'plan:edit', org.id), plans: await listPlans(store.db, org.id) })),
     );
     return reply.view('pages/home/index.njk', { pageTitle: 'Your improvement plans', organisations });
   });

@@ -1,0 +1,73 @@
+// `tracker export --plan ID --format docx|pdf|xlsx|csv|json|ics`: writes a plan to a file (named after the plan
+// unless --out says otherwise; --out - writes to standard output).
+import { writeFile } from 'node:fs/promises';
+import type { Command } from 'commander';
+import { loadConfig } from '../../config.ts';
+import { EXPORT_FORMATS, exportPlanFile } from '../../export/export-plan-file.ts';
+import { ENTITIES } from '../../export/entity-tables.ts';
+import { openStore } from '../../store/database.ts';
+import { migrate } from '../../store/migrate.ts';
+
+interface ExportOptions {
+  plan: number;
+  format: string;
+  period?: string;
+  entity?: string;
+  out?: string;
+  today?: string;
+}
+
+function planId(value: string): number {
+  const n = Number(value);
+  if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(n) || n <= 0) throw new Error(`--plan must be a plan number, got "${value}"`);
+  return n;
+}
+
+function isoDay(value: string): string {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`))) {
+    throw new Error(`--today must be a date as YYYY-MM-DD, got "${value}"`);
+  }
+  return value;
+}
+
+function localToday(): string {
+  const now = new Date();
+  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
+}
+
+function kilobytes(n: number): string {
+  return n < 1024 ? `${n} bytes` : `${Math.round(n / 1024)} KB`;
+}
+
+export function registerExport(program: Command): void {
+  program
+    .command('export')
+    .description('write a plan as Word (the four-column template), a PDF board report, Excel, CSV, JSON or a calendar')
+    .requiredOption('--plan <id>', 'the plan number', planId)
+    .requiredOption('--format <format>', EXPORT_FORMATS.join(' | '))
+    .option('--period <label>', 'docx: the review period for the Area Lead column, e.g. "2019/20 Q1" (default: all periods)')
+    .option('--entity <name>', `csv: one file of ${ENTITIES.join(', ')} (default: a zip of all)`)
+    .option('--today <date>', 'pdf: the report date, YYYY-MM-DD (default: today)', isoDay)
+    .option('--out <file>', 'where to write (default: a name from the plan title; - for standard output)')
+    .action(async (options: ExportOptions) => {
+      const store = openStore(loadConfig().databaseUrl);
+      try {
+        await migrate(store);
+        const file = await exportPlanFile(store.db, options.plan, {
+          format: options.format,
+          period: options.period,
+          entity: options.entity,
+          today: options.today ?? localToday(),
+        });
+        if (options.out === '-') {
+          process.stdout.write(file.bytes);
+          return;
+        }
+        const out = options.out ?? file.fileName;
+        await writeFile(out, file.bytes);
+        process.stdout.write(`Wrote ${out} (${kilobytes(file.bytes.length)})\n`);
+      } finally {
+        await store.close();
+      }
+    });
+}

@@ -1,0 +1,54 @@
+// `tracker reminders send [--date YYYY-MM-DD]`: e-mails today's reminder digests (one per person per day, never
+// twice: see services/reminders.ts). Meant to run once a day from cron or a scheduler; running it again the same
+// day sends only what could not be sent before.
+import type { Command } from 'commander';
+import { loadConfig } from '../../config.ts';
+import { openStore } from '../../store/database.ts';
+import { migrate } from '../../store/migrate.ts';
+import { createSmtpMailer } from '../../services/mailer.ts';
+import { sendDailyDigests, type ReminderLog } from '../../services/reminders.ts';
+import { today } from '../../web/today.ts';
+
+function isoDate(value: string): string {
+  const parsed = new Date(`${value}T00:00:00Z`);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(parsed.getTime()) || parsed.toISOString().slice(0, 10) !== value) {
+    throw new Error(`--date must be a date written YYYY-MM-DD, got "${value}"`);
+  }
+  return value;
+}
+
+/** Errors on stderr, one line each (the summary of what was sent goes to stdout). Never the SMTP settings. */
+const log: ReminderLog = {
+  info: () => undefined,
+  error: (_details, message) => void process.stderr.write(`${message}\n`),
+};
+
+export function registerReminders(program: Command): void {
+  const reminders = program.command('reminders').description('reminder e-mails about milestones and review updates');
+
+  reminders
+    .command('send')
+    .description('send the day’s reminder e-mails (SMTP_HOST, SMTP_PORT, MAIL_FROM, REMINDER_DAYS… from the environment)')
+    .option('--date <date>', 'the day to send for, YYYY-MM-DD (default: today)')
+    .action(async (options: { date?: string }) => {
+      const day = options.date === undefined ? today() : isoDate(options.date);
+      const config = loadConfig();
+      const store = openStore(config.databaseUrl);
+      const mailer = createSmtpMailer(config.smtp);
+      try {
+        await migrate(store);
+        const report = await sendDailyDigests({ db: store.db, mailer, config, log }, day);
+        const lines = [
+          `Reminders for ${report.day}: ${report.sent.length} sent, ${report.alreadySent.length} already sent earlier, ${report.failed.length} not sent`,
+          ...report.sent.map((email) => `  sent to ${email}`),
+        ];
+        process.stdout.write(`${lines.join('\n')}\n`);
+        if (report.failed.length > 0) {
+          throw new Error(`${report.failed.length} reminder e-mail(s) could not be sent: ${report.failed[0]?.reason ?? ''}. Run again to retry them.`);
+        }
+      } finally {
+        mailer.close();
+        await store.close();
+      }
+    });
+}

@@ -1,0 +1,117 @@
+// One use case for every export: a stored plan in a chosen format, as bytes with a file name and content type.
+// The CLI (`tracker export`) and the pages call this.
+import type { Kysely } from 'kysely';
+import type { IsoDate } from '../domain/types.ts';
+import type { Database } from '../store/schema.ts';
+import { getOrganisation } from '../store/organisations-repository.ts';
+import type { PeriodChoice } from './area-lead-updates.ts';
+import { boardReportPdf } from './board-report-pdf.ts';
+import { exportCsvZip, exportEntityCsv } from './csv.ts';
+import { exportPlanDocx } from './docx-template.ts';
+import { ENTITIES, isEntity, type Entity } from './entity-tables.ts';
+import { fileStem, type ExportPlan } from './export-plan.ts';
+import { exportPlanIcs } from './ics.ts';
+import { loadExportPlan } from './load-export-plan.ts';
+import { exportPlanJson } from './plan-json.ts';
+import { planHeading } from './plan-heading.ts';
+import { exportPlanXlsx } from './spreadsheet.ts';
+
+export const EXPORT_FORMATS = ['docx', 'pdf', 'xlsx', 'csv', 'json', 'ics'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+export interface ExportRequest {
+  format: string;
+  /** docx: the review period for the Area Lead column ('all' by default). */
+  period?: PeriodChoice;
+  /** csv: one entity's file instead of a zip of all. */
+  entity?: string;
+  /** pdf: the report date (what is overdue is judged against it). */
+  today: IsoDate;
+}
+
+export interface ExportedFile {
+  fileName: string;
+  contentType: string;
+  bytes: Buffer;
+}
+
+/** A request the exports cannot serve: an unknown plan, format, entity or period. The message is for the user. */
+export class ExportError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ExportError';
+  }
+}
+
+function isFormat(name: string): name is ExportFormat {
+  return (EXPORT_FORMATS as readonly string[]).includes(name);
+}
+
+/** "lancashire-lep-improvement-plan-2019-20.docx", "…-board-report.pdf", "…-milestones.csv". */
+export function exportFileName(plan: ExportPlan, format: ExportFormat, entity?: Entity): string {
+  const stem = fileStem(planHeading(plan));
+  switch (format) {
+    case 'pdf':
+      return `${stem}-board-report.pdf`;
+    case 'csv':
+      return entity ? `${stem}-${entity}.csv` : `${stem}-csv.zip`;
+    case 'ics':
+      return `${stem}-milestones.ics`;
+    default:
+      return `${stem}.${format}`;
+  }
+}
+
+const CONTENT_TYPES: Record<ExportFormat, string> = {
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  pdf: 'application/pdf',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  csv: 'text/csv; charset=utf-8',
+  json: 'application/json; charset=utf-8',
+  ics: 'text/calendar; charset=utf-8',
+};
+
+function checkRequest(req: ExportRequest): { format: ExportFormat; entity: Entity | undefined } {
+  const format = req.format.trim().toLowerCase();
+  if (!isFormat(format)) throw new ExportError(`Unknown format "${req.format}": use one of ${EXPORT_FORMATS.join(', ')}`);
+  if (req.entity !== undefined && format !== 'csv') throw new ExportError('--entity goes with --format csv only');
+  if (req.period !== undefined && format !== 'docx') throw new ExportError('--period goes with --format docx only');
+  if (req.entity !== undefined && !isEntity(req.entity)) {
+    throw new ExportError(`Unknown entity "${req.entity}": use one of ${ENTITIES.join(', ')}`);
+  }
+  return { format, entity: req.entity as Entity | undefined };
+}
+
+async function render(db: Kysely<Database>, plan: ExportPlan, format: ExportFormat, req: ExportRequest, entity: Entity | undefined): Promise<Buffer> {
+  switch (format) {
+    case 'docx':
+      return exportPlanDocx(plan, { periodLabel: req.period ?? 'all' });
+    case 'pdf': {
+      const organisation = await getOrganisation(db, plan.organisationId);
+      return boardReportPdf(plan, { organisationName: organisation?.name ?? '', today: req.today });
+    }
+    case 'xlsx':
+      return exportPlanXlsx(plan);
+    case 'csv':
+      return entity ? Buffer.from(exportEntityCsv(plan, entity), 'utf8') : exportCsvZip(plan);
+    case 'json':
+      return Buffer.from(exportPlanJson(plan), 'utf8');
+    case 'ics':
+      return Buffer.from(exportPlanIcs(plan), 'utf8');
+  }
+}
+
+export async function exportPlanFile(db: Kysely<Database>, planId: number, req: ExportRequest): Promise<ExportedFile> {
+  const { format, entity } = checkRequest(req);
+  const plan = await loadExportPlan(db, planId);
+  if (!plan) throw new ExportError(`There is no plan ${planId}`);
+  let bytes: Buffer;
+  try {
+    bytes = await render(db, plan, format, req, entity);
+  } catch (err) {
+    if (err instanceof Error && err.name === 'UnknownPeriodError') throw new ExportError(err.message);
+    throw err;
+  }
+  const contentType = format === 'csv' && !entity ? 'application/zip' : CONTENT_TYPES[format];
+  return { fileName: exportFileName(plan, format, entity), contentType, bytes };
+}

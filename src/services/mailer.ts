@@ -1,0 +1,75 @@
+// Sending e-mail over SMTP (nodemailer). The SMTP settings come from config; the password is handed to nodemailer
+// only and never appears in a message or log line this module writes.
+import nodemailer from 'nodemailer';
+import type { SmtpConfig } from '../config.ts';
+
+export interface MailMessage {
+  from: string;
+  to: string;
+  subject: string;
+  text: string;
+}
+
+export interface Mailer {
+  /** Resolves once the SMTP server accepted the message; rejects with a MailError otherwise. */
+  send(message: MailMessage): Promise<{ messageId: string | null }>;
+  close(): void;
+}
+
+/** An e-mail could not be sent: the message says why in words an operator can act on. */
+export class MailError extends Error {
+  override name = 'MailError';
+  constructor(
+    message: string,
+    /** The SMTP server could not be reached at all: any other e-mail would fail the same way. */
+    readonly unreachable = false,
+  ) {
+    super(message);
+  }
+}
+
+const NETWORK_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'ECONNRESET', 'EHOSTUNREACH', 'ENETUNREACH']);
+
+function explain(error: unknown, smtp: SmtpConfig): MailError {
+  const err = error as { code?: string; message?: string; responseCode?: number };
+  const server = `${smtp.host}:${smtp.port}`;
+  // nodemailer reports a refused connection as ESOCKET with "connect ECONNREFUSED …" in its message.
+  const network = [...NETWORK_CODES].find((code) => err.code === code || err.message?.includes(code));
+  const detail = network ?? err.code ?? err.message ?? String(error);
+  if (network || err.code === 'ESOCKET' || err.code === 'ECONNECTION') {
+    return new MailError(`The SMTP server ${server} could not be reached (${detail}): check SMTP_HOST and SMTP_PORT`, true);
+  }
+  if (err.code === 'EAUTH') return new MailError(`The SMTP server ${server} refused the user name or password (SMTP_USER, SMTP_PASS)`);
+  return new MailError(`The SMTP server ${server} did not accept the e-mail: ${err.message ?? detail}`);
+}
+
+/** A mailer for the SMTP server in `smtp`; a mailer that refuses to send when no SMTP_HOST is set. */
+export function createSmtpMailer(smtp: SmtpConfig): Mailer {
+  if (!smtp.host) {
+    return {
+      send: () => Promise.reject(new MailError('No SMTP server is set: set SMTP_HOST (and SMTP_PORT, SMTP_USER, SMTP_PASS) to send e-mail', true)),
+      close: () => undefined,
+    };
+  }
+  const transport = nodemailer.createTransport({
+    host: smtp.host,
+    port: smtp.port,
+    secure: smtp.secure,
+    auth: smtp.user ? { user: smtp.user, pass: smtp.pass } : undefined,
+    connectionTimeout: 15_000,
+    greetingTimeout: 15_000,
+    socketTimeout: 30_000,
+    logger: false,
+  });
+  return {
+    async send(message) {
+      try {
+        const info = (await transport.sendMail(message)) as { messageId?: string };
+        return { messageId: info.messageId ?? null };
+      } catch (error) {
+        throw explain(error, smtp);
+      }
+    },
+    close: () => transport.close(),
+  };
+}

@@ -1,0 +1,19 @@
+// The chart library writes `style` attributes and a <style> block (hover effects) into its SVG. The page's
+// Content Security Policy allows no inline styles, so before the SVG goes into a page its style declarations
+// become SVG presentation attributes and the <style> block is dropped.
+const STYLE_BLOCK = /<style\b[^>]*>[\s\S]*?<\/style>/g;
+const STYLE_ATTRIBUTE = /\sstyle="([^"]*)"/g;
+const PROPERTY = /^[a-z-]+$/;
+
+function asAttributes(declarations: string): string {
+  return declarations
+    .split(';')
+    .map((d) => d.split(':'))
+    .filter((pair): pair is [string, string] => pair.length === 2 && PROPERTY.test((pair[0] ?? '').trim()))
+    .map(([name, value]) => ` ${name.trim()}="${value.trim().replace(/"/g, '&quot;')}"`)
+    .join('');
+}
+
+export function inlineSafeSvg(svg: string): string {
+  return svg.replace(STYLE_BLOCK, '').replace(STYLE_ATTRIBUTE, (_all, declarations: string) => asAttributes(declarations));
+}

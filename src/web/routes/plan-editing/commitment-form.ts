@@ -1,0 +1,84 @@
+// The commitment form: number (when changing one; a new commitment takes the next number), title, summary and
+// lead, chosen from the organisation's members who could edit the commitment if they led it.
+import { can } from '../../../services/accounts.ts';
+import type { CommitmentRecord } from '../../../store/records.ts';
+import type { Member } from '../../../store/memberships-repository.ts';
+import { longText, text, type Form, type Problem } from './form-input.ts';
+
+export const COMMITMENT_FIELDS = ['number', 'title', 'summary', 'leadUserId'] as const;
+export const MAX_TITLE = 500;
+export const MAX_SUMMARY = 5000;
+
+export interface CommitmentFormValues {
+  number: string;
+  title: string;
+  summary: string;
+  leadUserId: string;
+}
+
+export interface CommitmentInput {
+  number?: number;
+  title: string;
+  summary: string;
+  leadUserId: number | null;
+}
+
+export function commitmentValues(c: CommitmentRecord | null): CommitmentFormValues {
+  return {
+    number: c ? String(c.number) : '',
+    title: c?.title ?? '',
+    summary: c?.summary ?? '',
+    leadUserId: c?.leadUserId ? String(c.leadUserId) : '',
+  };
+}
+
+export function postedCommitmentValues(form: Form | undefined): CommitmentFormValues {
+  return { number: text(form, 'number'), title: text(form, 'title'), summary: longText(form, 'summary'), leadUserId: text(form, 'leadUserId') };
+}
+
+/** Members who may edit a commitment they lead, plus the current lead whatever their role now. */
+export function leadCandidates(members: Member[], organisationId: number, currentLead: number | null): Member[] {
+  return members.filter((m) => {
+    if (m.userId === currentLead) return true;
+    const asUser = {
+      id: m.userId,
+      email: m.email,
+      name: m.name,
+      memberships: m.roles.map((role) => ({ userId: m.userId, organisationId, organisationName: '', role })),
+    };
+    return can(asUser, 'commitment:edit', organisationId, { leadUserId: m.userId });
+  });
+}
+
+export function leadOptions(candidates: Member[], selected: string) {
+  return [
+    { value: '', text: 'No lead', selected: selected === '' },
+    ...candidates.map((m) => ({ value: String(m.userId), text: `${m.name} (${m.email})`, selected: String(m.userId) === selected })),
+  ];
+}
+
+/**
+ * The commitment the form gives, or its problems. `taken` holds the numbers of the plan's other commitments;
+ * `withNumber` is false for a new commitment (it takes the next number).
+ */
+export function readCommitmentForm(
+  values: CommitmentFormValues,
+  candidates: Member[],
+  taken: number[],
+  withNumber: boolean,
+): { input: CommitmentInput } | { problems: Problem[] } {
+  const problems: Problem[] = [];
+  let number: number | undefined;
+  if (withNumber) {
+    number = /^\d{1,4}$/.test(values.number) ? Number(values.number) : Number.NaN;
+    if (!(number >= 1)) problems.push({ field: 'number', message: 'Enter the commitment number as a whole number, like 3' });
+    else if (taken.includes(number)) problems.push({ field: 'number', message: `Commitment ${number} already exists in this plan: enter another number` });
+  }
+  if (values.title === '') problems.push({ field: 'title', message: 'Enter the commitment' });
+  else if (values.title.length > MAX_TITLE) problems.push({ field: 'title', message: `Commitment must be ${MAX_TITLE} characters or fewer` });
+  if (values.summary.length > MAX_SUMMARY) problems.push({ field: 'summary', message: `Summary must be ${MAX_SUMMARY} characters or fewer` });
+  const lead = values.leadUserId === '' ? null : candidates.find((m) => String(m.userId) === values.leadUserId);
+  if (lead === undefined) problems.push({ field: 'leadUserId', message: 'Select a lead from the list, or No lead' });
+  if (problems.length > 0 || lead === undefined) return { problems };
+  return { input: { ...(number !== undefined && { number }), title: values.title, summary: values.summary, leadUserId: lead?.userId ?? null } };
+}

@@ -1,0 +1,125 @@
+// Browser journey in Debian's Chromium: the demo plan owner imports the seed Word plan (upload → preview →
+// confirm), every page checked with axe (WCAG 2.2 AA); then the same journey with JavaScript turned off (where
+// axe, itself a script, cannot run).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { AxeBuilder } from '@axe-core/playwright';
+import type { FastifyInstance } from 'fastify';
+import { loadConfig } from '../../src/config.ts';
+import { openStore, type Store } from '../../src/store/database.ts';
+import { migrate } from '../../src/store/migrate.ts';
+import { buildApp } from '../../src/web/app.ts';
+import { DEMO_ACCOUNTS, ensureDemo } from '../../src/services/demo.ts';
+import { SEED_DOCX, SEED_TXT } from '../import/seed-files.ts';
+
+const CHROMIUM_ARGS = [
+  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+];
+
+async function expectNoAxeViolations(page: Page): Promise<void> {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+  const summary = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+  expect(summary, `axe on ${page.url()}`).toEqual([]);
+}
+
+describe('importing a plan with a browser', () => {
+  let dir: string;
+  let store: Store;
+  let app: FastifyInstance;
+  let browser: Browser;
+  let base: string;
+  const owner = DEMO_ACCOUNTS.find((a) => a.email === 'owner@demo.example')!;
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'tracker-e2e-import-'));
+    const config = loadConfig({ DATA_DIR: dir, DATABASE_URL: join(dir, 'e2e.sqlite'), DEMO: 'true', HOST: '127.0.0.1' });
+    store = openStore(config.databaseUrl);
+    await migrate(store);
+    await ensureDemo(store, config);
+    app = await buildApp({ store, config, logger: false });
+    base = await app.listen({ port: 0, host: '127.0.0.1' });
+    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+    await store?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  async function signedInPage(context: BrowserContext): Promise<Page> {
+    const page = await context.newPage();
+    page.setDefaultTimeout(10_000);
+    await page.goto(`${base}/sign-in`);
+    await page.getByLabel('Email address').fill(owner.email);
+    await page.getByLabel('Password', { exact: true }).fill(owner.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL(`${base}/`);
+    return page;
+  }
+
+  const h1 = (page: Page) => page.getByRole('heading', { level: 1 }).textContent();
+
+  it('uploads the seed Word plan, previews it with its warning and creates the plan, every page passing axe', async () => {
+    const context = await browser.newContext();
+    const page = await signedInPage(context);
+    const errors: string[] = [];
+    // The deliberate upload without a file answers 400, which the browser reports; anything else is a fault.
+    page.on('console', (m) => m.type() === 'error' && !/status of 400 \(Bad Request\)/.test(m.text()) && errors.push(m.text()));
+
+    await page.getByRole('link', { name: 'Import a plan' }).click();
+    await page.waitForURL(/\/organisations\/\d+\/import$/);
+    expect(await h1(page)).toBe('Import a plan');
+    await expectNoAxeViolations(page);
+
+    // Sent without a file: the error summary and the inline error, also passing axe.
+    await page.getByRole('button', { name: 'Upload and check the plan' }).click();
+    expect(await page.locator('.govuk-error-summary').textContent()).toContain('Select a file to import');
+    expect(await page.locator('#file-error').textContent()).toContain('Select a file to import');
+    await expectNoAxeViolations(page);
+
+    // GOV.UK Frontend's enhanced file upload keeps the input (with a new id) behind its own button.
+    await page.locator('input[type=file][name=file]').setInputFiles(SEED_DOCX);
+    await page.getByRole('button', { name: 'Upload and check the plan' }).click();
+    await page.waitForURL(/\/organisations\/\d+\/import\/[A-Za-z0-9_-]{22}$/);
+    expect(await h1(page)).toBe('Check the plan before you create it');
+    expect(await page.locator('main h2[id^="commitment-"]').count()).toBe(9);
+    expect(await page.getByText('Check date', { exact: true }).count()).toBe(1);
+    expect(await page.locator('main .govuk-inset-text').textContent()).toContain('14/03/18');
+    await expectNoAxeViolations(page);
+
+    await page.getByRole('button', { name: 'Confirm and create plan' }).click();
+    await page.waitForURL(/\/plans\/\d+\?imported=1$/);
+    const banner = page.locator('.govuk-notification-banner--success');
+    expect(await banner.textContent()).toContain('was imported from lancashire-lep-2019.docx with 9 commitments');
+    await expectNoAxeViolations(page);
+    expect(errors, 'browser console errors (e.g. CSP)').toEqual([]);
+    await context.close();
+  }, 120_000);
+
+  it('works with JavaScript turned off: a missing file is reported, then the text plan is imported', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await signedInPage(context);
+    await page.getByRole('link', { name: 'Import a plan' }).click();
+    await page.waitForURL(/\/import$/);
+
+    await page.getByRole('button', { name: 'Upload and check the plan' }).click();
+    expect(await page.locator('.govuk-error-summary').textContent()).toContain('Select a file to import');
+    expect(await page.locator('#file-error').textContent()).toContain('Select a file to import');
+
+    await page.locator('input#file').setInputFiles(SEED_TXT);
+    await page.getByRole('button', { name: 'Upload and check the plan' }).click();
+    await page.waitForURL(/\/import\/[A-Za-z0-9_-]{22}$/);
+    expect(await page.locator('main h2[id^="commitment-"]').count()).toBe(9);
+
+    await page.getByRole('button', { name: 'Confirm and create plan' }).click();
+    await page.waitForURL(/\/plans\/\d+\?imported=1$/);
+    expect(await page.locator('.govuk-notification-banner--success').textContent()).toContain('lancashire-lep-2019.txt');
+    await context.close();
+  });
+});

@@ -1,0 +1,179 @@
+// Browser journeys of a plan owner on the demo plan, in Debian's Chromium, with axe (WCAG 2.2 AA) on every page
+// visited: find an overdue milestone from the plan overview and re-date it, mark another done with an uploaded
+// evidence file, add a KPI and record readings. The same journeys run again with JavaScript switched off.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { AxeBuilder } from '@axe-core/playwright';
+import type { FastifyInstance } from 'fastify';
+import { loadConfig } from '../../src/config.ts';
+import { openStore, type Store } from '../../src/store/database.ts';
+import { migrate } from '../../src/store/migrate.ts';
+import { buildApp } from '../../src/web/app.ts';
+import { DEMO_ACCOUNTS, ensureDemo } from '../../src/services/demo.ts';
+
+const CHROMIUM_ARGS = [
+  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+];
+
+async function expectNoAxeViolations(page: Page): Promise<void> {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+  const summary = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+  expect(summary, `axe on ${page.url()}`).toEqual([]);
+}
+
+const text = async (page: Page, selector: string): Promise<string> => ((await page.locator(selector).first().textContent()) ?? '').replace(/\s+/g, ' ');
+
+describe('tracking the demo plan in a browser', () => {
+  let dir: string;
+  let store: Store;
+  let app: FastifyInstance;
+  let browser: Browser;
+  let base: string;
+  const owner = DEMO_ACCOUNTS.find((a) => a.email === 'owner@demo.example')!;
+  const nextYear = new Date().getUTCFullYear() + 1;
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'tracker-e2e-tracking-'));
+    const config = loadConfig({ DATA_DIR: dir, DATABASE_URL: join(dir, 'e2e.sqlite'), DEMO: 'true', HOST: '127.0.0.1' });
+    store = openStore(config.databaseUrl);
+    await migrate(store);
+    await ensureDemo(store, config);
+    app = await buildApp({ store, config, logger: false });
+    base = await app.listen({ port: 0, host: '127.0.0.1' });
+    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+    await store?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  async function signIn(page: Page): Promise<void> {
+    await page.goto(`${base}/sign-in`);
+    await expectNoAxeViolations(page);
+    await page.getByLabel('Email address').fill(owner.email);
+    await page.getByLabel('Password', { exact: true }).fill(owner.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL(`${base}/`);
+    await expectNoAxeViolations(page);
+  }
+
+  /** From the plan overview's overdue list to the commitment page, then re-dated with a reason. */
+  async function redateAnOverdueMilestone(page: Page): Promise<string> {
+    await page.locator('main a[href^="/plans/"]').first().click();
+    await page.waitForURL(/\/plans\/\d+/);
+    await expectNoAxeViolations(page);
+    const overdue = page.locator('#overdue-table a[href*="#milestone-"]');
+    expect(await overdue.count(), 'the overview lists overdue milestones').toBeGreaterThan(0);
+    const href = (await overdue.first().getAttribute('href')) ?? '';
+    const milestoneId = href.split('#milestone-')[1] ?? '';
+    await overdue.first().click();
+    await page.waitForURL(/\/commitments\/\d+#milestone-\d+$/);
+    await expectNoAxeViolations(page);
+    const row = `#milestone-${milestoneId}`;
+    expect(await text(page, row)).toContain('Overdue');
+    const before = await text(page, `${row} td:nth-child(2)`);
+
+    await page.locator(`${row} a[href$="/redate"]`).click();
+    await page.waitForURL(/\/milestones\/\d+\/redate$/);
+    await expectNoAxeViolations(page);
+    // Without a reason the form is refused, keeping the date typed.
+    await page.getByLabel('Day').fill('31');
+    await page.getByLabel('Month').fill('3');
+    await page.getByLabel('Year').fill(String(nextYear));
+    await page.getByRole('button', { name: 'Re-date milestone' }).click();
+    expect(await page.locator('.govuk-error-summary').textContent()).toContain('Enter why the milestone is being re-dated');
+    expect(await page.getByLabel('Year').inputValue()).toBe(String(nextYear));
+    await expectNoAxeViolations(page);
+    await page.getByLabel('Why is the milestone being re-dated?').fill('Board agreed a later date');
+    await page.getByRole('button', { name: 'Re-date milestone' }).click();
+    await page.waitForURL(/\/commitments\/\d+\?notice=milestone-redated#milestone-\d+$/);
+    await expectNoAxeViolations(page);
+    expect(await text(page, '.govuk-notification-banner')).toContain('Milestone re-dated');
+    const after = await text(page, `${row} td:nth-child(2)`);
+    const baseline = before.trim().split(' (')[0];
+    expect(after).toContain(`baseline ${baseline} → now 31 March ${nextYear} (Board agreed a later date, ${owner.name})`);
+    expect(await text(page, row)).not.toContain('Overdue');
+    return milestoneId;
+  }
+
+  /** On the commitment page: another open milestone marked done with a text file as evidence. */
+  async function markAnotherDone(page: Page, fileName: string): Promise<void> {
+    const doneLink = page.locator('tr[id^="milestone-"] a[href$="/done"]').first();
+    const rowId = await page.locator('tr[id^="milestone-"]', { has: page.locator('a[href$="/done"]') }).first().getAttribute('id');
+    await doneLink.click();
+    await page.waitForURL(/\/milestones\/\d+\/done$/);
+    await expectNoAxeViolations(page);
+    await page.getByLabel('Note').fill('Minutes of the Board meeting');
+    await page.getByLabel('File').setInputFiles({ name: fileName, mimeType: 'text/plain', buffer: Buffer.from('Board minutes: item 4 agreed.\n') });
+    await page.getByRole('button', { name: 'Mark as done' }).click();
+    await page.waitForURL(/notice=milestone-done/);
+    await expectNoAxeViolations(page);
+    const row = page.locator(`#${rowId}`);
+    expect((await row.textContent())?.replace(/\s+/g, ' ')).toContain('Done');
+    const link = row.getByRole('link', { name: fileName });
+    const download = await page.request.get(new URL((await link.getAttribute('href')) ?? '', base).toString());
+    expect(download.status()).toBe(200);
+    expect(await download.text()).toBe('Board minutes: item 4 agreed.\n');
+    expect(download.headers()['content-disposition']).toContain(`attachment; filename="${fileName}"`);
+  }
+
+  /** Adds a KPI to the commitment and records two readings: the chart and table follow. */
+  async function recordKpiReadings(page: Page, name: string): Promise<void> {
+    await page.getByRole('link', { name: 'Add a KPI' }).click();
+    await expectNoAxeViolations(page);
+    await page.getByLabel('What the KPI measures').fill(name);
+    await page.getByLabel('Unit (optional)').fill('%');
+    await page.getByLabel('Baseline (optional)').fill('20');
+    await page.getByLabel('Target (optional)').fill('40');
+    await page.getByLabel('Day').fill('31');
+    await page.getByLabel('Month').fill('3');
+    await page.getByLabel('Year').fill('2020');
+    await page.getByLabel('Higher is better').check();
+    await page.getByRole('button', { name: 'Save KPI' }).click();
+    await page.waitForURL(/notice=kpi-added/);
+    await expectNoAxeViolations(page);
+    const section = page.locator('section.app-kpi', { hasText: name });
+    expect(await section.textContent()).toContain('No readings yet');
+
+    for (const [day, month, value] of [['30', '6', '24'], ['31', '12', '26']] as const) {
+      await section.getByRole('link', { name: /Record a reading/ }).click();
+      await expectNoAxeViolations(page);
+      await page.getByLabel('Day').fill(day);
+      await page.getByLabel('Month').fill(month);
+      await page.getByLabel('Year').fill('2019');
+      await page.getByLabel('Value').fill(value);
+      await page.getByLabel('Source (optional)').fill('Board report');
+      await page.getByRole('button', { name: 'Save reading' }).click();
+      await page.waitForURL(/notice=reading-recorded/);
+      await expectNoAxeViolations(page);
+      const rows = await section.locator('table tbody tr').allTextContents();
+      expect(rows.at(-1)?.replace(/\s+/g, ' ')).toContain(`${day} ${month === '6' ? 'Jun' : 'Dec'} 2019 ${value}`);
+      expect(await section.locator('svg[role="img"]').getAttribute('aria-label')).toContain(`latest ${value} on`);
+    }
+    expect(await section.locator('table tbody tr').count()).toBe(2);
+    expect(await section.locator('.govuk-tag').textContent()).toContain('Off track');
+  }
+
+  for (const javaScriptEnabled of [true, false]) {
+    it(`re-dates, marks done with evidence and records KPI readings (JavaScript ${javaScriptEnabled ? 'on' : 'off'})`, async () => {
+      const context = await browser.newContext({ javaScriptEnabled });
+      const page = await context.newPage();
+      page.setDefaultTimeout(15_000);
+      const errors: string[] = [];
+      page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+      await signIn(page);
+      await redateAnOverdueMilestone(page);
+      await markAnotherDone(page, javaScriptEnabled ? 'board-minutes.txt' : 'board-minutes-no-js.txt');
+      await recordKpiReadings(page, javaScriptEnabled ? 'Women on the LEP Board' : 'Board members from diverse groups');
+      expect(errors, 'browser console errors (e.g. CSP)').toEqual([]);
+      await context.close();
+    }, 180_000);
+  }
+});

@@ -1,0 +1,137 @@
+// The plan overview page on the demo plan, as of 15 August 2019 (TRACKER_TODAY).
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { DEMO_ACCOUNTS, ensureDemo } from '../../src/services/demo.ts';
+import { findUserByEmail } from '../../src/store/users-repository.ts';
+import { client, createTestApp, type TestApp } from './support.ts';
+
+const account = (email: string) => DEMO_ACCOUNTS.find((a) => a.email === email)!;
+
+/** The HTML of the element with this id, up to the end of its table (or its closing div). */
+function section(html: string, id: string, end = '</table>'): string {
+  const start = html.indexOf(`id="${id}"`);
+  if (start < 0) return '';
+  return html.slice(start, html.indexOf(end, start));
+}
+
+const bodyRows = (table: string): number => (table.split('<tbody')[1] ?? '').match(/<tr class="govuk-table__row"/g)?.length ?? 0;
+
+describe('plan overview page', () => {
+  let t: TestApp;
+  let planId: number;
+
+  async function signedIn(email: string) {
+    const browser = client(t.app);
+    const res = await browser.signIn(email, account(email).password);
+    expect(res.statusCode).toBe(303);
+    return browser;
+  }
+
+  beforeEach(async () => {
+    vi.stubEnv('TRACKER_TODAY', '2019-08-15');
+    t = await createTestApp({ DEMO: 'true' });
+    planId = (await ensureDemo(t.store, t.config)).planId!;
+  });
+  afterEach(async () => {
+    vi.unstubAllEnvs();
+    await t.close();
+  });
+
+  it('shows the demo owner all 9 commitments with RAG, lead, counts, next milestone and KPI trend', async () => {
+    const browser = await signedIn('owner@demo.example');
+    const res = await browser.get(`/plans/${planId}`);
+    expect(res.statusCode).toBe(200);
+    const table = section(res.body, 'commitments-table');
+    expect(bodyRows(table)).toBe(9);
+    expect(table).toMatch(/href="\/commitments\/\d+">1\. We will provide strong, stable and diverse leadership<\/a>/);
+    expect(table).toContain('Lead: Liam Lead');
+    expect(table.match(/No lead/g)).toHaveLength(8);
+    expect(table.match(/Not yet rated/g)).toHaveLength(9);
+    expect(table.match(/No data/g)).toHaveLength(9);
+    // Commitment 1: the Chair (May) and the review (June) are overdue; the Chief Executive (September) is next.
+    expect(table).toMatch(/2 overdue<\/strong>/);
+    expect(table).toContain('Appointment of Permanent Chief Executive by September 2019');
+    expect(table).toContain('1 September 2019 to 30 September 2019');
+    expect(res.body).toContain('Milestones as of 15 August 2019');
+    expect(res.body).toMatch(/<span class="govuk-heading-xl[^"]*">13<\/span><a class="govuk-link" href="#overdue">overdue<\/a>/);
+  });
+
+  it('lists overdue milestones with their commitment, due date and days overdue, linking to the milestone', async () => {
+    const browser = await signedIn('owner@demo.example');
+    const overdue = section((await browser.get(`/plans/${planId}`)).body, 'overdue-table');
+    expect(bodyRows(overdue)).toBe(13);
+    expect(overdue).toMatch(
+      /href="\/commitments\/\d+#milestone-\d+">Appointment of Permanent Chair by April\/May 2019<\/a><\/td>\s*<td[^>]*>1\. We will provide strong, stable and diverse leadership<\/td>\s*<td[^>]*>1 April 2019 to 31 May 2019<\/td>\s*<td[^>]*>76<\/td>/,
+    );
+  });
+
+  it('lists what is due in the next 30 days as of the day set', async () => {
+    vi.stubEnv('TRACKER_TODAY', '2019-09-05');
+    const browser = await signedIn('owner@demo.example');
+    const res = await browser.get(`/plans/${planId}`);
+    expect(res.body).toContain('Milestones as of 5 September 2019');
+    const due = section(res.body, 'due-soon-table');
+    expect(due).toContain('Appointment of Permanent Chief Executive by September 2019');
+    expect(due).toContain('Quarterly Sponsor visits to improve perception of LEP in Whitehall.');
+    expect(due).toMatch(/25 days<\/td>/);
+  });
+
+  it('filters by lead, by RAG and by overdue milestones with a GET form, saying when nothing matches', async () => {
+    const browser = await signedIn('owner@demo.example');
+    const page = (await browser.get(`/plans/${planId}`)).body;
+    expect(page).toMatch(new RegExp(`<form method="get" action="/plans/${planId}#commitments"`));
+    const lead = (await findUserByEmail(t.store.db, 'lead@demo.example'))!;
+    expect(page).toContain(`<option value="${lead.id}">Liam Lead</option>`);
+
+    const byLead = (await browser.get(`/plans/${planId}?lead=${lead.id}`)).body;
+    expect(bodyRows(section(byLead, 'commitments-table'))).toBe(1);
+    expect(byLead).toContain('Showing 1 of 9 commitments.');
+    expect(byLead).toContain(`<option value="${lead.id}" selected>Liam Lead</option>`);
+
+    const noLead = (await browser.get(`/plans/${planId}?lead=none`)).body;
+    expect(bodyRows(section(noLead, 'commitments-table'))).toBe(8);
+
+    const overdue = (await browser.get(`/plans/${planId}?overdue=yes`)).body;
+    const rows = section(overdue, 'commitments-table');
+    expect(bodyRows(rows)).toBe(4);
+    expect([...rows.matchAll(/">(\d)\. We will/g)].map((m) => m[1])).toEqual(['1', '2', '5', '6']);
+    expect(overdue).toMatch(/name="overdue" type="checkbox" value="yes" checked/);
+
+    const red = await browser.get(`/plans/${planId}?rag=red&lead=${lead.id}`);
+    expect(red.statusCode).toBe(200);
+    expect(red.body).not.toContain('id="commitments-table"');
+    expect(red.body).toContain('No commitments match these filters.');
+    expect(red.body).toMatch(/name="rag" type="checkbox" value="red" checked/);
+
+    const unrated = (await browser.get(`/plans/${planId}?rag=unrated&rag=red&lead=nobody`)).body;
+    expect(bodyRows(section(unrated, 'commitments-table'))).toBe(9);
+  });
+
+  it('links the timeline, and the edit pages only for a user who can edit', async () => {
+    const owner = (await (await signedIn('owner@demo.example')).get(`/plans/${planId}`)).body;
+    expect(owner).toContain(`href="/plans/${planId}/timeline"`);
+    expect(owner).toContain(`href="/plans/${planId}/edit"`);
+    expect(owner).toContain(`href="/plans/${planId}/commitments/new"`);
+
+    const viewer = await (await signedIn('viewer@demo.example')).get(`/plans/${planId}`);
+    expect(viewer.statusCode).toBe(200);
+    expect(bodyRows(section(viewer.body, 'commitments-table'))).toBe(9);
+    expect(viewer.body).toContain(`href="/plans/${planId}/timeline"`);
+    expect(viewer.body).not.toContain(`/plans/${planId}/edit`);
+    expect(viewer.body).not.toContain(`/plans/${planId}/commitments/new`);
+  });
+
+  it('answers another organisation’s user with page not found', async () => {
+    const browser = await signedIn('other@demo.example');
+    for (const url of [`/plans/${planId}`, `/plans/${planId}?overdue=yes`, `/plans/${planId}/timeline`]) {
+      const res = await browser.get(url);
+      expect(res.statusCode, url).toBe(404);
+      expect(res.body).not.toContain('diverse leadership');
+    }
+  });
+
+  it('sends a signed-out visitor to sign in', async () => {
+    const res = await client(t.app).get(`/plans/${planId}`);
+    expect(res.statusCode).toBe(302);
+    expect(res.headers.location).toContain('/sign-in');
+  });
+});
