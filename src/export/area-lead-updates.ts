@@ -40,9 +40,10 @@ export function choosePeriod(plan: ExportPlan, choice: PeriodChoice = 'all'): Re
   return found;
 }
 
-function entryLabel(period: ReviewPeriodRef | null, update: ProgressUpdateRecord): string | null {
-  if (!period) return null;
-  return update.rag ? `${period.label} (${ragLabel(update.rag)})` : period.label;
+/** "2019/20 Q1 (Amber)"; "Review period" when the period is not among those given. */
+function entryLabel(period: ReviewPeriodRef | null, update: ProgressUpdateRecord): string {
+  const name = period?.label ?? 'Review period';
+  return update.rag ? `${name} (${ragLabel(update.rag)})` : name;
 }
 
 /** The commitment's updates to show, oldest period first; imported updates (no period) before the rest. */
@@ -64,18 +65,13 @@ export function areaLeadEntries(plan: ExportPlan, commitment: CommitmentDetail, 
   return [
     ...imported.map((u) => ({ label: null, period: null, rag: u.rag, text: u.narrative, update: u })),
     ...ofPeriods.map(({ u, period }) => ({
-      label: entryLabel(period ?? { id: u.reviewPeriodId ?? 0, label: 'Review period', from: '', to: '' }, u),
+      label: entryLabel(period, u),
       period,
       rag: u.rag,
       text: u.narrative,
       update: u,
     })),
   ];
-}
-
-/** The commitment's most recent entry (the latest period's), or null when it has none. */
-export function latestEntry(plan: ExportPlan, commitment: CommitmentDetail): AreaLeadEntry | null {
-  return areaLeadEntries(plan, commitment, 'all').at(-1) ?? null;
 }
 
 /** The RAG the commitment stands at: its latest entry's (null when none has one). */

@@ -26,6 +26,8 @@ import { commitmentRoutes } from './routes/commitments/index.ts';
 import { milestoneRoutes } from './routes/milestones/index.ts';
 import { kpiRoutes } from './routes/kpis/index.ts';
 import { evidenceRoutes } from './routes/evidence/index.ts';
+import { reviewRoutes } from './routes/reviews/index.ts';
+import { exportRoutes } from './routes/exports/index.ts';
 
 export interface AppOptions {
   store: Store;
@@ -83,5 +85,7 @@ export async function buildApp({ store, config, logger }: AppOptions): Promise<F
   await app.register(milestoneRoutes, deps);
   await app.register(kpiRoutes, deps);
   await app.register(evidenceRoutes, deps);
+  await app.register(reviewRoutes, deps);
+  await app.register(exportRoutes, deps);
   return app;
 }

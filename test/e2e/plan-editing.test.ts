@@ -30,12 +30,9 @@ async function expectNoAxeViolations(page: Page, checking: BrowserContext): Prom
   await checker.route(url, (route) =>
     route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', headers: { 'content-security-policy': "script-src 'none'" }, body: html }),
   );
-  const t0 = Date.now();
   await checker.goto(url);
-  const t1 = Date.now();
   const results = await new AxeBuilder({ page: checker }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
   await checker.close();
-  console.log('AXE', url, t1 - t0, Date.now() - t1);
   const summary = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
   expect(summary, `axe on ${url}`).toEqual([]);
 }

@@ -81,7 +81,7 @@ export async function submitMultipart(
   const form = new FormData();
   form.append('_csrf', csrfFrom(page.body));
   for (const [k, v] of Object.entries(fields)) form.append(k, v);
-  if (file) form.append(file.field, new Blob([file.bytes], { type: file.type ?? 'application/octet-stream' }), file.name);
+  if (file) form.append(file.field, new Blob([Buffer.from(file.bytes)], { type: file.type ?? 'application/octet-stream' }), file.name);
   const encoded = new Request('http://localhost/', { method: 'POST', body: form });
   return app.inject({
     method: 'POST',

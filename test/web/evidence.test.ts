@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listEvidence } from '../../src/store/monitoring-repository.ts';
+import { safeFileName } from '../../src/services/evidence-files.ts';
 import { inputValue, submitMultipart, trackingApp, visibleText, type Tracking } from './commitment-setup.ts';
 
 const PDF = new TextEncoder().encode('%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n');
@@ -101,5 +102,12 @@ describe('evidence', () => {
     const outsider = await t.as('owner@b.example');
     expect((await outsider.get(formUrl(0))).statusCode).toBe(404);
     expect(await listEvidence(t.store.db, { monitoringItemId: item(0).id })).toEqual([]);
+  });
+
+  it('keeps uploaded names inside the evidence folder', () => {
+    expect(safeFileName('../../etc/passwd.txt')).toBe('passwd.txt');
+    expect(safeFileName('C:\\Users\\me\\..\\report.pdf')).toBe('report.pdf');
+    expect(safeFileName('..pdf')).toBe('evidence.pdf');
+    expect(safeFileName('a<b>:"c"|?.csv')).toBe('a-b-c-.csv');
   });
 });

@@ -2,6 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DEMO_ACCOUNTS, ensureDemo } from '../../src/services/demo.ts';
 import { findUserByEmail } from '../../src/store/users-repository.ts';
+import { today } from '../../src/web/today.ts';
 import { client, createTestApp, type TestApp } from './support.ts';
 
 const account = (email: string) => DEMO_ACCOUNTS.find((a) => a.email === email)!;
@@ -133,5 +134,16 @@ describe('plan overview page', () => {
     const res = await client(t.app).get(`/plans/${planId}`);
     expect(res.statusCode).toBe(302);
     expect(res.headers.location).toContain('/sign-in');
+  });
+});
+
+describe('the day the pages judge milestones by', () => {
+  it('is TRACKER_TODAY when set, refusing one that is not a date, and otherwise today in the UK', () => {
+    expect(today({ TRACKER_TODAY: '2019-08-15' })).toBe('2019-08-15');
+    expect(() => today({ TRACKER_TODAY: '2019-02-30' })).toThrow('TRACKER_TODAY must be a date written YYYY-MM-DD, got "2019-02-30"');
+    expect(() => today({ TRACKER_TODAY: '15/08/2019' })).toThrow(/TRACKER_TODAY must be a date/);
+    // 23:30 UTC on 30 June is 00:30 on 1 July in London (summer time).
+    expect(today({}, new Date('2019-06-30T23:30:00Z'))).toBe('2019-07-01');
+    expect(today({}, new Date('2019-12-31T23:30:00Z'))).toBe('2019-12-31');
   });
 });

@@ -73,7 +73,8 @@ describe('the reminders preview page', () => {
   });
 });
 
-describe('tracker reminders send', () => {
+// Each run starts the whole CLI through tsx: seconds each, more on a busy machine.
+describe('tracker reminders send', { timeout: 240_000 }, () => {
   const root = fileURLToPath(new URL('../../', import.meta.url));
   const received: Received[] = [];
   let smtp: Awaited<ReturnType<typeof startSmtpServer>>;

@@ -13,7 +13,7 @@ import { getUser } from '../../../store/users-repository.ts';
 import { kpiStatus, type Kpi } from '../../../domain/kpi.ts';
 import { milestoneTiming } from '../../../domain/milestone-timing.ts';
 import { formatLong } from '../../../domain/dates/index.ts';
-import { kpiTableRows, kpiTitle, renderKpiChart } from '../../charts/kpi-chart.ts';
+import { kpiTableRows, renderKpiChart } from '../../charts/kpi-chart.ts';
 import { downloadName } from '../../../services/evidence-files.ts';
 import { formatDue } from '../milestones/due-entry.ts';
 import { todayIso } from '../milestones/date-input.ts';
@@ -77,7 +77,7 @@ async function kpiViews(db: Db, commitmentId: number, today: string) {
     kpis.map(async (kpi) => {
       const readings = await listKpiReadings(db, kpi.id);
       const measurable = measurableKpi(kpi);
-      const title = kpiTitle({ name: kpi.text, unit: kpi.unit, baseline: 0, target: 0, targetDate: today, direction: kpi.direction });
+      const title = kpi.unit ? `${kpi.text} (${kpi.unit})` : kpi.text;
       const rows = measurable
         ? kpiTableRows(measurable, readings)
         : readings.map((r) => ({ dateLabel: formatLong(r.date), valueText: String(r.value), expectedText: '', onTrajectory: null }));

@@ -14,6 +14,8 @@ function asAttributes(declarations: string): string {
     .join('');
 }
 
+/** Also lets the chart shrink with the page: the root's fixed width becomes 100% (its viewBox keeps the shape). */
 export function inlineSafeSvg(svg: string): string {
-  return svg.replace(STYLE_BLOCK, '').replace(STYLE_ATTRIBUTE, (_all, declarations: string) => asAttributes(declarations));
+  const safe = svg.replace(STYLE_BLOCK, '').replace(STYLE_ATTRIBUTE, (_all, declarations: string) => asAttributes(declarations));
+  return safe.replace(/^(<svg\b[^>]*?)\swidth="\d+"\sheight="\d+"/, '$1 width="100%"');
 }

@@ -63,8 +63,9 @@ export function readAs(m: Pick<MilestoneDraft, 'due' | 'recurrence'>): string {
 export function previewOf(draft: ImportDraft): ImportPreview {
   const { plan } = draft;
   // Ids must be unique on the page even when a document numbers two commitments alike.
-  const anchors = plan.commitments.map((c, i) => `commitment-${c.number}` + (plan.commitments.findIndex((d) => d.number === c.number) < i ? `-${i + 1}` : ''));
-  const anchorOf = (n: number | null): string | undefined => anchors[plan.commitments.findIndex((c) => c.number === n)];
+  const firstWith = (n: number | null): number => plan.commitments.findIndex((c) => c.number === n);
+  const anchors = plan.commitments.map((c, i) => `commitment-${c.number}${firstWith(c.number) < i ? `-${i + 1}` : ''}`);
+  const anchorOf = (n: number | null): string | undefined => anchors[firstWith(n)];
   const warningFor = (commitment: number, text: string): string | null =>
     plan.warnings.find((w) => w.commitment === commitment && w.text === text)?.message ?? null;
   const sum = (f: (c: (typeof plan.commitments)[number]) => number): number => plan.commitments.reduce((n, c) => n + f(c), 0);

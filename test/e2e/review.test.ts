@@ -1,0 +1,221 @@
+// Browser journey for the quarterly review (issue 5) in Debian's Chromium, on the demo plan: the reviewer writes
+// and submits updates for all nine commitments of 2019/20 Q1 (one with a RAG other than the suggested one, with
+// its reason), the owner responds, the reviewer signs off, editing is then refused, a correction keeps both
+// versions, and Q2's comparison shows Q1's RAG statuses. Every distinct page is checked with axe (WCAG 2.2 AA),
+// and one commitment's update is written and submitted with JavaScript off (axe runs in the JavaScript-on
+// journey: it needs JavaScript in the page).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { AxeBuilder } from '@axe-core/playwright';
+import type { FastifyInstance } from 'fastify';
+import { loadConfig } from '../../src/config.ts';
+import { openStore, type Store } from '../../src/store/database.ts';
+import { migrate } from '../../src/store/migrate.ts';
+import { buildApp } from '../../src/web/app.ts';
+import { DEMO_ACCOUNTS, ensureDemo } from '../../src/services/demo.ts';
+
+const CHROMIUM_ARGS = [
+  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+];
+
+const account = (email: string) => DEMO_ACCOUNTS.find((a) => a.email === email)!;
+const REVIEWER = account('reviewer@demo.example');
+const OWNER = account('owner@demo.example');
+
+async function expectNoAxeViolations(page: Page): Promise<void> {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+  const summary = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+  expect(summary, `axe on ${page.url()}`).toEqual([]);
+}
+
+describe('the quarterly review in a browser', () => {
+  let dir: string;
+  let store: Store;
+  let app: FastifyInstance;
+  let browser: Browser;
+  let base: string;
+  let planId: number;
+  const consoleErrors: string[] = [];
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'tracker-e2e-review-'));
+    const config = loadConfig({ DATA_DIR: dir, DATABASE_URL: join(dir, 'e2e.sqlite'), DEMO: 'true', HOST: '127.0.0.1' });
+    store = openStore(config.databaseUrl);
+    await migrate(store);
+    const demo = await ensureDemo(store, config);
+    planId = demo.planId!;
+    app = await buildApp({ store, config, logger: false });
+    base = await app.listen({ port: 0, host: '127.0.0.1' });
+    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+    await store?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  async function signedIn(who: { email: string; password: string }, javaScriptEnabled = true): Promise<{ context: BrowserContext; page: Page }> {
+    const context = await browser.newContext({ javaScriptEnabled });
+    const page = await context.newPage();
+    page.setDefaultTimeout(30_000);
+    page.on('console', (m) => m.type() === 'error' && consoleErrors.push(m.text()));
+    await page.goto(`${base}/sign-in`);
+    await page.getByLabel('Email address').fill(who.email);
+    await page.getByLabel('Password', { exact: true }).fill(who.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL(`${base}/`);
+    return { context, page };
+  }
+
+  const heading = (page: Page) => page.getByRole('heading', { level: 1 }).textContent();
+  const status = (page: Page, n: number) =>
+    page.locator('.govuk-task-list__item', { has: page.getByRole('link', { name: new RegExp(`^${n}\\. `) }) }).locator('.govuk-task-list__status').innerText();
+
+  it('walks 2019/20 Q1 from the first update to sign-off, then compares Q2 with it', async () => {
+    const { context: reviewerContext, page } = await signedIn(REVIEWER);
+
+    // Plan overview → Quarterly review → 2019/20 Q1.
+    await page.goto(`${base}/plans/${planId}`);
+    await page.getByRole('link', { name: 'Quarterly review' }).click();
+    await page.waitForURL(`${base}/plans/${planId}/reviews`);
+    expect(await page.locator('#review-periods tbody tr').count()).toBe(4);
+    await expectNoAxeViolations(page);
+    await page.getByRole('link', { name: '2019/20 Q1' }).click();
+    await page.waitForURL(/\/reviews\/\d+$/);
+    const periodUrl = page.url();
+    expect(await heading(page)).toBe('2019/20 Q1 review');
+    expect(await page.locator('.govuk-task-list__item').count()).toBe(9);
+    await expectNoAxeViolations(page);
+
+    // Commitment 1: Red instead of the suggested Amber. Without a reason first: the error, with the text kept.
+    await page.getByRole('link', { name: /^1\. / }).click();
+    await page.waitForURL(/\/commitments\/\d+$/);
+    expect(await page.locator('#suggested-rag').innerText()).toContain('Amber');
+    expect(await page.locator('#suggested-reasons').innerText()).toContain('Appointment of Permanent Chair');
+    await expectNoAxeViolations(page);
+    await page.getByLabel('Red', { exact: true }).check();
+    await page.getByLabel('Progress update', { exact: true }).fill('The permanent Chair is not yet in post.');
+    await page.getByRole('button', { name: 'Save and continue' }).click();
+    await expect.poll(() => page.locator('.govuk-error-summary').innerText()).toContain('Enter a reason for choosing Red instead of the suggested Amber');
+    expect(await page.getByLabel('Progress update', { exact: true }).inputValue()).toBe('The permanent Chair is not yet in post.');
+    await expectNoAxeViolations(page);
+    await page.getByLabel('Reason for choosing a different RAG').fill('The interim arrangements have lapsed.');
+    await page.getByRole('button', { name: 'Save and continue' }).click();
+    await page.waitForURL(/\/check$/);
+    expect(await page.locator('.govuk-summary-list').innerText()).toContain('The interim arrangements have lapsed.');
+    await expectNoAxeViolations(page);
+    await page.getByRole('button', { name: 'Submit update' }).click();
+    await page.waitForURL(/\/reviews\/\d+\?notice=submitted/);
+    expect(await page.locator('.govuk-notification-banner').innerText()).toContain('Update for commitment 1 submitted');
+    expect(await status(page, 1)).toBe('Submitted');
+    await expectNoAxeViolations(page);
+
+    // Commitments 2–9: the suggested RAG, checked and submitted.
+    for (let n = 2; n <= 9; n++) {
+      await page.getByRole('link', { name: new RegExp(`^${n}\\. `) }).click();
+      await page.waitForURL(/\/commitments\/\d+$/);
+      await page.getByRole('radio', { name: /\(suggested\)/ }).check();
+      await page.getByLabel('Progress update', { exact: true }).fill(`Progress on commitment ${n} in the first quarter.`);
+      await page.getByRole('button', { name: 'Save and continue' }).click();
+      await page.waitForURL(/\/check$/);
+      await page.getByRole('button', { name: 'Submit update' }).click();
+      await page.waitForURL(/notice=submitted/);
+      expect(await status(page, n)).toBe('Submitted');
+    }
+    expect(await page.locator('#progress').innerText()).toBe('9 of 9 updates submitted');
+
+    // The owner responds to commitment 1.
+    const { context: ownerContext, page: ownerPage } = await signedIn(OWNER);
+    await ownerPage.goto(periodUrl);
+    expect(await ownerPage.getByRole('button', { name: 'Sign off this period' }).count()).toBe(0);
+    await expectNoAxeViolations(ownerPage);
+    await ownerPage.getByRole('link', { name: /^1\. / }).click();
+    await ownerPage.getByLabel('The organisation’s response').fill('A recruitment firm has been appointed.');
+    await ownerPage.getByRole('button', { name: 'Save response' }).click();
+    await ownerPage.waitForURL(/notice=response-saved/);
+    expect(await ownerPage.locator('main').innerText()).toContain('A recruitment firm has been appointed.');
+    await expectNoAxeViolations(ownerPage);
+    await ownerContext.close();
+
+    // The reviewer signs off: a confirmation panel, then every task is signed off.
+    await page.goto(periodUrl);
+    await page.getByRole('button', { name: 'Sign off this period' }).click();
+    await page.waitForURL(/\/signed-off$/);
+    expect(await page.locator('.govuk-panel__title').innerText()).toBe('2019/20 Q1 signed off');
+    await expectNoAxeViolations(page);
+    await page.goto(periodUrl);
+    expect(await status(page, 1)).toBe('Signed off');
+    expect(await status(page, 9)).toBe('Signed off');
+
+    // Editing is refused: no form on the page, and a posted change gets the reason.
+    await page.getByRole('link', { name: /^1\. / }).click();
+    const updatePage = page.url();
+    expect(await page.getByLabel('Progress update', { exact: true }).count()).toBe(0);
+    expect(await page.locator('#update-state').innerText()).toContain('can no longer be edited');
+    await expectNoAxeViolations(page);
+    const csrf = await page.locator('input[name="_csrf"]').first().inputValue();
+    const refused = await reviewerContext.request.post(updatePage, { form: { _csrf: csrf, rag: 'green', narrative: 'Changed after sign-off.' }, maxRedirects: 0 });
+    expect(refused.status()).toBe(409);
+    expect(await refused.text()).toContain('This review period has been signed off');
+
+    // A correction is a new version; both versions stay visible.
+    await page.getByRole('button', { name: 'Correct this update' }).click();
+    await page.waitForURL(/\/correct$/);
+    await expectNoAxeViolations(page);
+    await page.getByRole('radio', { name: 'Amber (suggested)' }).check();
+    await page.getByLabel('Progress update', { exact: true }).fill('The Chair was appointed on 28 June.');
+    await page.getByLabel('Reason for the correction').fill('The appointment was announced after the update was written.');
+    await page.getByRole('button', { name: 'Save correction' }).click();
+    await page.waitForURL(/notice=corrected/);
+    expect(await page.getByRole('heading', { name: 'Version 2 (correction)' }).count()).toBe(1);
+    expect(await page.getByRole('heading', { name: 'Version 1 (original)' }).count()).toBe(1);
+    await expectNoAxeViolations(page);
+
+    // The commitment's history: both versions on the timeline.
+    await page.getByRole('link', { name: 'Every progress update for this commitment' }).click();
+    await page.waitForURL(/\/updates$/);
+    expect(await page.locator('.moj-timeline__item').count()).toBe(2);
+    await expectNoAxeViolations(page);
+
+    // Q1's comparison has nothing to compare with; Q2's shows Q1's RAG statuses.
+    await page.goto(`${periodUrl}/comparison`);
+    expect(await page.locator('#no-previous').innerText()).toContain('first review period');
+    await expectNoAxeViolations(page);
+    await page.goto(`${base}/plans/${planId}/reviews`);
+    await page.getByRole('link', { name: '2019/20 Q2' }).click();
+    await page.getByRole('link', { name: /^What changed in 2019\/20 Q2 since 2019\/20 Q1/ }).click();
+    await page.waitForURL(/\/comparison$/);
+    const firstRow = page.locator('#rag-moves tbody tr').first();
+    expect((await firstRow.locator('td').allInnerTexts()).map((s) => s.trim())).toEqual(['AMBER', 'Not rated yet', 'No update yet in this period']);
+    expect(await page.locator('#rag-moves tbody tr').count()).toBe(9);
+    await expectNoAxeViolations(page);
+    await reviewerContext.close();
+    expect(consoleErrors, 'browser console errors (e.g. CSP)').toEqual([]);
+  }, 600_000);
+
+  it('writes, checks and submits an update with JavaScript off', async () => {
+    const { context, page } = await signedIn(REVIEWER, false);
+    await page.goto(`${base}/plans/${planId}/reviews`);
+    await page.getByRole('link', { name: '2019/20 Q3' }).click();
+    await page.getByRole('link', { name: /^3\. / }).click();
+    await page.getByLabel('Blue', { exact: true }).check();
+    await page.getByLabel('Progress update', { exact: true }).fill('Written without JavaScript.');
+    await page.getByRole('button', { name: 'Save and continue' }).click();
+    await page.waitForURL(/\/commitments\/\d+$/);
+    expect(await page.locator('.govuk-error-summary').innerText()).toContain('Enter a reason for choosing Blue instead of the suggested');
+    await page.getByLabel('Reason for choosing a different RAG').fill('The vision has not been agreed.');
+    await page.getByRole('button', { name: 'Save and continue' }).click();
+    await page.waitForURL(/\/check$/);
+    expect(await page.locator('.govuk-summary-list').innerText()).toContain('Written without JavaScript.');
+    await page.getByRole('button', { name: 'Submit update' }).click();
+    await page.waitForURL(/notice=submitted/);
+    expect(await status(page, 3)).toBe('Submitted');
+    await context.close();
+  }, 300_000);
+});
