@@ -64,7 +64,8 @@ describe('the quarterly review in a browser', () => {
     const context = await browser.newContext({ javaScriptEnabled });
     const page = await context.newPage();
     page.setDefaultTimeout(30_000);
-    page.on('console', (m) => m.type() === 'error' && consoleErrors.push(m.text()));
+    // A form sent with mistakes is answered 400 on purpose; Chromium logs that as a failed load.
+    page.on('console', (m) => m.type() === 'error' && !m.text().includes('status of 400') && consoleErrors.push(m.text()));
     await page.goto(`${base}/sign-in`);
     await page.getByLabel('Email address').fill(who.email);
     await page.getByLabel('Password', { exact: true }).fill(who.password);
@@ -192,7 +193,7 @@ describe('the quarterly review in a browser', () => {
     await page.getByRole('link', { name: /^What changed in 2019\/20 Q2 since 2019\/20 Q1/ }).click();
     await page.waitForURL(/\/comparison$/);
     const firstRow = page.locator('#rag-moves tbody tr').first();
-    expect((await firstRow.locator('td').allInnerTexts()).map((s) => s.trim())).toEqual(['AMBER', 'Not rated yet', 'No update yet in this period']);
+    expect((await firstRow.locator('td').allInnerTexts()).map((s) => s.trim())).toEqual(['Amber', 'Not rated yet', 'No update yet in this period']);
     expect(await page.locator('#rag-moves tbody tr').count()).toBe(9);
     await expectNoAxeViolations(page);
     await reviewerContext.close();

@@ -92,6 +92,8 @@ describe('quarterly review pages', () => {
     const owner = await s.as(OWNER);
     const c1 = s.commitment(1);
 
+    expect((await reviewer.get(`/plans/${s.planId}`)).body).toContain(`href="/plans/${s.planId}/reviews">Quarterly review</a>`);
+    expect((await reviewer.get(`/commitments/${c1}`)).body).toContain(`href="/commitments/${c1}/updates"`);
     const periods = await reviewer.get(`/plans/${s.planId}/reviews`);
     expect(periods.statusCode).toBe(200);
     expect(text(periods.body)).toContain('2019/20 Q1 1 April 2019 to 30 June 2019 14 July 2019 Open');
