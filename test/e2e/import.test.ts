@@ -2,71 +2,33 @@
 // confirm), every page checked with axe (WCAG 2.2 AA); then the same journey with JavaScript turned off (where
 // axe, itself a script, cannot run).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { AxeBuilder } from '@axe-core/playwright';
-import type { FastifyInstance } from 'fastify';
-import { loadConfig } from '../../src/config.ts';
-import { openStore, type Store } from '../../src/store/database.ts';
-import { migrate } from '../../src/store/migrate.ts';
-import { buildApp } from '../../src/web/app.ts';
-import { DEMO_ACCOUNTS, ensureDemo } from '../../src/services/demo.ts';
+import type { BrowserContext, Page } from 'playwright-core';
 import { SEED_DOCX, SEED_TXT } from '../import/seed-files.ts';
-
-const CHROMIUM_ARGS = [
-  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync',
-];
-
-async function expectNoAxeViolations(page: Page): Promise<void> {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
-  const summary = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
-  expect(summary, `axe on ${page.url()}`).toEqual([]);
-}
+import { demoAccount, expectNoAxeViolations, signIn, startDemoServer, type DemoServer } from './support.ts';
 
 describe('importing a plan with a browser', () => {
-  let dir: string;
-  let store: Store;
-  let app: FastifyInstance;
-  let browser: Browser;
-  let base: string;
-  const owner = DEMO_ACCOUNTS.find((a) => a.email === 'owner@demo.example')!;
+  let server: DemoServer;
+  const owner = demoAccount('owner@demo.example');
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'tracker-e2e-import-'));
-    const config = loadConfig({ DATA_DIR: dir, DATABASE_URL: join(dir, 'e2e.sqlite'), DEMO: 'true', HOST: '127.0.0.1' });
-    store = openStore(config.databaseUrl);
-    await migrate(store);
-    await ensureDemo(store, config);
-    app = await buildApp({ store, config, logger: false });
-    base = await app.listen({ port: 0, host: '127.0.0.1' });
-    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+    server = await startDemoServer('tracker-e2e-import-');
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-    await store?.close();
-    rmSync(dir, { recursive: true, force: true });
+    await server?.close();
   });
 
   async function signedInPage(context: BrowserContext): Promise<Page> {
     const page = await context.newPage();
     page.setDefaultTimeout(10_000);
-    await page.goto(`${base}/sign-in`);
-    await page.getByLabel('Email address').fill(owner.email);
-    await page.getByLabel('Password', { exact: true }).fill(owner.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.waitForURL(`${base}/`);
+    await signIn(page, server.base, owner);
     return page;
   }
 
   const h1 = (page: Page) => page.getByRole('heading', { level: 1 }).textContent();
 
   it('uploads the seed Word plan, previews it with its warning and creates the plan, every page passing axe', async () => {
-    const context = await browser.newContext();
+    const context = await server.browser.newContext();
     const page = await signedInPage(context);
     const errors: string[] = [];
     // The deliberate upload without a file answers 400, which the browser reports; anything else is a fault.
@@ -103,7 +65,7 @@ describe('importing a plan with a browser', () => {
   }, 120_000);
 
   it('works with JavaScript turned off: a missing file is reported, then the text plan is imported', async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
+    const context = await server.browser.newContext({ javaScriptEnabled: false });
     const page = await signedInPage(context);
     await page.getByRole('link', { name: 'Import a plan' }).click();
     await page.waitForURL(/\/import$/);

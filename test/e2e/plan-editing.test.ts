@@ -3,91 +3,44 @@
 // axe is itself a script and cannot run where JavaScript is off, so each page the journey sees is copied, exactly
 // as served, into a second page where only axe may run (a policy forbids the page's own scripts).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { AxeBuilder } from '@axe-core/playwright';
-import type { FastifyInstance } from 'fastify';
-import { loadConfig } from '../../src/config.ts';
-import { openStore, type Store } from '../../src/store/database.ts';
-import { migrate } from '../../src/store/migrate.ts';
-import { buildApp } from '../../src/web/app.ts';
-import { DEMO_ACCOUNTS, ensureDemo } from '../../src/services/demo.ts';
 import { listCommitments } from '../../src/store/commitments-repository.ts';
 import { listMilestones } from '../../src/store/milestones-repository.ts';
-
-const CHROMIUM_ARGS = [
-  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync',
-];
-
-/** axe on the page as a browser without JavaScript shows it. */
-async function expectNoAxeViolations(page: Page, checking: BrowserContext): Promise<void> {
-  const url = page.url();
-  const html = await page.content();
-  const checker = await checking.newPage();
-  await checker.route(url, (route) =>
-    route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', headers: { 'content-security-policy': "script-src 'none'" }, body: html }),
-  );
-  await checker.goto(url);
-  const results = await new AxeBuilder({ page: checker }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
-  await checker.close();
-  const summary = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
-  expect(summary, `axe on ${url}`).toEqual([]);
-}
+import { demoAccount, expectNoAxeViolationsWithoutJs, signIn, startDemoServer, type DemoServer } from './support.ts';
 
 describe('editing a plan by hand in a browser without JavaScript', () => {
-  let dir: string;
-  let store: Store;
-  let app: FastifyInstance;
-  let browser: Browser;
-  let base: string;
+  let server: DemoServer;
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'tracker-e2e-'));
-    const config = loadConfig({ DATA_DIR: dir, DATABASE_URL: join(dir, 'e2e.sqlite'), DEMO: 'true', HOST: '127.0.0.1' });
-    store = openStore(config.databaseUrl);
-    await migrate(store);
-    await ensureDemo(store, config);
-    app = await buildApp({ store, config, logger: false });
-    base = await app.listen({ port: 0, host: '127.0.0.1' });
-    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+    server = await startDemoServer('tracker-e2e-');
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-    await store?.close();
-    rmSync(dir, { recursive: true, force: true });
+    await server?.close();
   });
 
   // Seven pages checked by axe: slower than most tests on a busy machine.
   it('creates a plan, adds a commitment and a milestone, every page passing axe', { timeout: 240_000 }, async () => {
-    const owner = DEMO_ACCOUNTS.find((a) => a.email === 'owner@demo.example')!;
+    const { base, browser, store } = server;
+    const owner = demoAccount('owner@demo.example');
     const context = await browser.newContext({ javaScriptEnabled: false });
     const checking = await browser.newContext();
     const page = await context.newPage();
     page.setDefaultTimeout(10_000);
     const heading = () => page.getByRole('heading', { level: 1 }).textContent();
 
-    await page.goto(`${base}/sign-in`);
-    await page.getByLabel('Email address').fill(owner.email);
-    await page.getByLabel('Password', { exact: true }).fill(owner.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.waitForURL(`${base}/`);
+    await signIn(page, base, owner);
 
     await page.getByRole('link', { name: 'Create a plan for Lancashire LEP' }).click();
     await page.waitForURL(/\/organisations\/\d+\/plans\/new$/);
     expect(await heading()).toBe('Create a plan');
-    await expectNoAxeViolations(page, checking);
+    await expectNoAxeViolationsWithoutJs(page, checking);
 
     // A first attempt without a title is refused, keeping the year.
     await page.getByLabel('Year the financial year starts in').fill('2020');
     await page.getByRole('button', { name: 'Create plan' }).click();
     expect(await page.getByRole('link', { name: 'Enter a title for the plan' }).count()).toBe(1);
     expect(await page.getByLabel('Year the financial year starts in').inputValue()).toBe('2020');
-    await expectNoAxeViolations(page, checking);
+    await expectNoAxeViolationsWithoutJs(page, checking);
 
     await page.getByLabel('Plan title').fill('Skills improvement plan 2020/21');
     await page.getByLabel('Active').check();
@@ -96,11 +49,11 @@ describe('editing a plan by hand in a browser without JavaScript', () => {
     const planId = Number(new URL(page.url()).pathname.split('/').at(-1));
     expect(await heading()).toBe('Skills improvement plan 2020/21');
     expect(await page.getByText('1 April 2020 to 31 March 2021').count()).toBeGreaterThan(0);
-    await expectNoAxeViolations(page, checking);
+    await expectNoAxeViolationsWithoutJs(page, checking);
 
     await page.goto(`${base}/plans/${planId}/commitments/new`);
     expect(await page.getByText('This will be commitment 1.').count()).toBe(1);
-    await expectNoAxeViolations(page, checking);
+    await expectNoAxeViolationsWithoutJs(page, checking);
     await page.getByLabel('Commitment', { exact: true }).fill('We will close the skills gap');
     await page.getByLabel('Lead').selectOption({ label: 'Liam Lead (lead@demo.example)' });
     await page.getByRole('button', { name: 'Add commitment' }).click();
@@ -109,17 +62,17 @@ describe('editing a plan by hand in a browser without JavaScript', () => {
 
     const [commitment] = await listCommitments(store.db, planId);
     await page.goto(`${base}/commitments/${commitment!.id}/edit`);
-    await expectNoAxeViolations(page, checking);
+    await expectNoAxeViolationsWithoutJs(page, checking);
     await page.getByRole('link', { name: 'Add a milestone' }).click();
     await page.waitForURL(/\/milestones\/new$/);
-    await expectNoAxeViolations(page, checking);
+    await expectNoAxeViolationsWithoutJs(page, checking);
     await page.getByLabel('Milestone').fill('Skills survey of employers');
     await page.getByLabel('As written in the plan').check();
     await page.getByLabel('When it is due, as written').fill('by June/July 2020');
     await page.getByRole('button', { name: 'Continue' }).click();
     expect(await heading()).toBe('Check the milestone');
     expect(await page.getByText('1 June 2020 to 31 July 2020').count()).toBe(1);
-    await expectNoAxeViolations(page, checking);
+    await expectNoAxeViolationsWithoutJs(page, checking);
     await page.getByRole('button', { name: 'Add milestone' }).click();
     await page.waitForURL(`${base}/plans/${planId}`);
 

@@ -2,65 +2,33 @@
 // (with and without JavaScript) and downloads its CSV; the owner's calendar and reminder pages. Every page passes
 // axe (WCAG 2.2 AA), checked with JavaScript on (axe runs as a script in the page).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { AxeBuilder } from '@axe-core/playwright';
-import type { FastifyInstance } from 'fastify';
-import { loadConfig } from '../../src/config.ts';
-import { openStore, type Store } from '../../src/store/database.ts';
-import { migrate } from '../../src/store/migrate.ts';
-import { buildApp } from '../../src/web/app.ts';
+import type { Page } from 'playwright-core';
 import { setPlanPublished } from '../../src/services/publishing.ts';
 import { INTERNAL_TEXT, PASSWORD, PUBLIC_TEXT, seedPlanWithInternals, type SeededPublicPlan } from '../web/public-plan-seed.ts';
-
-const CHROMIUM_ARGS = [
-  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync',
-];
-
-async function expectNoAxeViolations(page: Page): Promise<void> {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
-  const summary = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
-  expect(summary, `axe on ${page.url()}`).toEqual([]);
-}
+import { expectNoAxeViolations, signIn, startServer, type TestServer } from './support.ts';
 
 describe('publishing a plan and reading it as the public, in a browser', { timeout: 180_000 }, () => {
-  let dir: string;
-  let store: Store;
-  let app: FastifyInstance;
-  let browser: Browser;
+  let server: TestServer<SeededPublicPlan>;
   let base: string;
   let seeded: SeededPublicPlan;
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'tracker-e2e-public-'));
-    const config = loadConfig({ DATA_DIR: dir, DATABASE_URL: join(dir, 'e2e.sqlite'), DEMO: 'false', HOST: '127.0.0.1', TRACKER_TODAY: '2019-09-25' });
-    store = openStore(config.databaseUrl);
-    await migrate(store);
-    seeded = await seedPlanWithInternals(store.db);
-    app = await buildApp({ store, config, logger: false });
-    base = await app.listen({ port: 0, host: '127.0.0.1' });
-    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+    server = await startServer('tracker-e2e-public-', {
+      env: { DEMO: 'false', TRACKER_TODAY: '2019-09-25' },
+      seed: (store) => seedPlanWithInternals(store.db),
+    });
+    ({ base, seeded } = server);
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-    await store?.close();
-    rmSync(dir, { recursive: true, force: true });
+    await server?.close();
   });
 
   async function signedInOwner(javaScriptEnabled: boolean): Promise<Page> {
-    const context = await browser.newContext({ javaScriptEnabled });
+    const context = await server.browser.newContext({ javaScriptEnabled });
     const page = await context.newPage();
     page.setDefaultTimeout(15_000);
-    await page.goto(`${base}/sign-in`);
-    await page.getByLabel('Email address').fill(seeded.owner.email);
-    await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.waitForURL(`${base}/`);
+    await signIn(page, base, { email: seeded.owner.email, password: PASSWORD });
     return page;
   }
 
@@ -104,9 +72,9 @@ describe('publishing a plan and reading it as the public, in a browser', { timeo
   });
 
   it('anyone reads the published plan without signing in, with JavaScript on or off, and downloads its CSV', async () => {
-    await setPlanPublished(store.db, seeded.owner, seeded.plan.id, true);
+    await setPlanPublished(server.store.db, seeded.owner, seeded.plan.id, true);
     for (const javaScriptEnabled of [true, false]) {
-      const context = await browser.newContext({ javaScriptEnabled });
+      const context = await server.browser.newContext({ javaScriptEnabled });
       const page = await context.newPage();
       page.setDefaultTimeout(10_000);
       const errors: string[] = [];

@@ -5,72 +5,35 @@
 // and one commitment's update is written and submitted with JavaScript off (axe runs in the JavaScript-on
 // journey: it needs JavaScript in the page).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { AxeBuilder } from '@axe-core/playwright';
-import type { FastifyInstance } from 'fastify';
-import { loadConfig } from '../../src/config.ts';
-import { openStore, type Store } from '../../src/store/database.ts';
-import { migrate } from '../../src/store/migrate.ts';
-import { buildApp } from '../../src/web/app.ts';
-import { DEMO_ACCOUNTS, ensureDemo } from '../../src/services/demo.ts';
+import type { BrowserContext, Page } from 'playwright-core';
+import { demoAccount, expectNoAxeViolations, signIn, startDemoServer, type Credentials, type DemoServer } from './support.ts';
 
-const CHROMIUM_ARGS = [
-  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync',
-];
-
-const account = (email: string) => DEMO_ACCOUNTS.find((a) => a.email === email)!;
-const REVIEWER = account('reviewer@demo.example');
-const OWNER = account('owner@demo.example');
-
-async function expectNoAxeViolations(page: Page): Promise<void> {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
-  const summary = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
-  expect(summary, `axe on ${page.url()}`).toEqual([]);
-}
+const REVIEWER = demoAccount('reviewer@demo.example');
+const OWNER = demoAccount('owner@demo.example');
 
 describe('the quarterly review in a browser', () => {
-  let dir: string;
-  let store: Store;
-  let app: FastifyInstance;
-  let browser: Browser;
+  let server: DemoServer;
   let base: string;
   let planId: number;
   const consoleErrors: string[] = [];
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'tracker-e2e-review-'));
-    const config = loadConfig({ DATA_DIR: dir, DATABASE_URL: join(dir, 'e2e.sqlite'), DEMO: 'true', HOST: '127.0.0.1' });
-    store = openStore(config.databaseUrl);
-    await migrate(store);
-    const demo = await ensureDemo(store, config);
-    planId = demo.planId!;
-    app = await buildApp({ store, config, logger: false });
-    base = await app.listen({ port: 0, host: '127.0.0.1' });
-    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+    server = await startDemoServer('tracker-e2e-review-');
+    base = server.base;
+    planId = server.seeded.planId!;
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-    await store?.close();
-    rmSync(dir, { recursive: true, force: true });
+    await server?.close();
   });
 
-  async function signedIn(who: { email: string; password: string }, javaScriptEnabled = true): Promise<{ context: BrowserContext; page: Page }> {
-    const context = await browser.newContext({ javaScriptEnabled });
+  async function signedIn(who: Credentials, javaScriptEnabled = true): Promise<{ context: BrowserContext; page: Page }> {
+    const context = await server.browser.newContext({ javaScriptEnabled });
     const page = await context.newPage();
     page.setDefaultTimeout(30_000);
     // A form sent with mistakes is answered 400 on purpose; Chromium logs that as a failed load.
     page.on('console', (m) => m.type() === 'error' && !m.text().includes('status of 400') && consoleErrors.push(m.text()));
-    await page.goto(`${base}/sign-in`);
-    await page.getByLabel('Email address').fill(who.email);
-    await page.getByLabel('Password', { exact: true }).fill(who.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.waitForURL(`${base}/`);
+    await signIn(page, base, who);
     return { context, page };
   }
 

@@ -1,56 +1,22 @@
 // Browser journey in Debian's Chromium: sign in as the demo plan owner, open the Lancashire plan, and check every
 // page visited with axe (WCAG 2.2 AA).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { AxeBuilder } from '@axe-core/playwright';
-import type { FastifyInstance } from 'fastify';
-import { loadConfig } from '../../src/config.ts';
-import { openStore, type Store } from '../../src/store/database.ts';
-import { migrate } from '../../src/store/migrate.ts';
-import { buildApp } from '../../src/web/app.ts';
-import { DEMO_ACCOUNTS, ensureDemo } from '../../src/services/demo.ts';
-
-const CHROMIUM_ARGS = [
-  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync',
-];
-
-async function expectNoAxeViolations(page: Page): Promise<void> {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
-  const summary = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
-  expect(summary, `axe on ${page.url()}`).toEqual([]);
-}
+import { demoAccount, expectNoAxeViolations, startDemoServer, submitSignIn, type DemoServer } from './support.ts';
 
 describe('signing in with a browser', () => {
-  let dir: string;
-  let store: Store;
-  let app: FastifyInstance;
-  let browser: Browser;
-  let base: string;
+  let server: DemoServer;
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'tracker-e2e-'));
-    const config = loadConfig({ DATA_DIR: dir, DATABASE_URL: join(dir, 'e2e.sqlite'), DEMO: 'true', HOST: '127.0.0.1' });
-    store = openStore(config.databaseUrl);
-    await migrate(store);
-    await ensureDemo(store, config);
-    app = await buildApp({ store, config, logger: false });
-    base = await app.listen({ port: 0, host: '127.0.0.1' });
-    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+    server = await startDemoServer('tracker-e2e-');
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-    await store?.close();
-    rmSync(dir, { recursive: true, force: true });
+    await server?.close();
   });
 
   it('signs the demo plan owner in and shows the Lancashire plan, every page passing axe', async () => {
-    const owner = DEMO_ACCOUNTS.find((a) => a.email === 'owner@demo.example')!;
+    const { base, browser } = server;
+    const owner = demoAccount('owner@demo.example');
     const context = await browser.newContext();
     const page = await context.newPage();
     page.setDefaultTimeout(10_000);
@@ -62,9 +28,7 @@ describe('signing in with a browser', () => {
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Sign in');
     await expectNoAxeViolations(page);
 
-    await page.getByLabel('Email address').fill(owner.email);
-    await page.getByLabel('Password', { exact: true }).fill(owner.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await submitSignIn(page, owner);
     await page.waitForURL(`${base}/`);
     expect(await page.getByRole('heading', { name: 'Lancashire LEP' }).count()).toBe(1);
     await expectNoAxeViolations(page);
