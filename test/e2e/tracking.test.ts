@@ -2,91 +2,62 @@
 // visited: find an overdue milestone from the plan overview and re-date it, mark another done with an uploaded
 // evidence file, add a KPI and record readings. The same journeys run again with JavaScript switched off.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { AxeBuilder } from '@axe-core/playwright';
-import type { FastifyInstance } from 'fastify';
-import { loadConfig } from '../../src/config.ts';
-import { openStore, type Store } from '../../src/store/database.ts';
-import { migrate } from '../../src/store/migrate.ts';
-import { buildApp } from '../../src/web/app.ts';
-import { DEMO_ACCOUNTS, ensureDemo } from '../../src/services/demo.ts';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { demoAccount, expectNoAxeViolations, expectNoAxeViolationsWithoutJs, startDemoServer, type DemoServer } from './support.ts';
 
-const CHROMIUM_ARGS = [
-  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync',
-];
+/** Pages of a context with JavaScript off, each with the JavaScript-on context where axe checks a copy of it. */
+const scriptless = new WeakMap<Page, BrowserContext>();
 
-/** Pages of a context with JavaScript off: axe cannot run there (it is a script); the same pages are checked with it on. */
-const scriptless = new WeakSet<Page>();
-
-async function expectNoAxeViolations(page: Page): Promise<void> {
-  if (scriptless.has(page)) return;
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
-  const summary = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
-  expect(summary, `axe on ${page.url()}`).toEqual([]);
+async function checkPage(page: Page): Promise<void> {
+  const checking = scriptless.get(page);
+  await (checking ? expectNoAxeViolationsWithoutJs(page, checking) : expectNoAxeViolations(page));
 }
 
 const text = async (page: Page, selector: string): Promise<string> => ((await page.locator(selector).first().textContent()) ?? '').replace(/\s+/g, ' ');
 
 describe.sequential('tracking the demo plan in a browser', () => {
-  let dir: string;
-  let store: Store;
-  let app: FastifyInstance;
+  let server: DemoServer;
   let browser: Browser;
   let base: string;
-  const owner = DEMO_ACCOUNTS.find((a) => a.email === 'owner@demo.example')!;
+  const owner = demoAccount('owner@demo.example');
   const nextYear = new Date().getUTCFullYear() + 1;
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'tracker-e2e-tracking-'));
-    const config = loadConfig({ DATA_DIR: dir, DATABASE_URL: join(dir, 'e2e.sqlite'), DEMO: 'true', HOST: '127.0.0.1' });
-    store = openStore(config.databaseUrl);
-    await migrate(store);
-    await ensureDemo(store, config);
-    app = await buildApp({ store, config, logger: false });
-    base = await app.listen({ port: 0, host: '127.0.0.1' });
-    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+    server = await startDemoServer('tracker-e2e-tracking-');
+    ({ browser, base } = server);
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-    await store?.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  afterAll(async () => server?.close());
 
   async function signIn(page: Page): Promise<void> {
     await page.goto(`${base}/sign-in`);
-    await expectNoAxeViolations(page);
+    await checkPage(page);
     await page.getByLabel('Email address').fill(owner.email);
     await page.getByLabel('Password', { exact: true }).fill(owner.password);
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.waitForURL(`${base}/`);
-    await expectNoAxeViolations(page);
+    await checkPage(page);
   }
 
   /** From the plan overview's overdue list to the commitment page, then re-dated with a reason. */
   async function redateAnOverdueMilestone(page: Page): Promise<string> {
     await page.locator('main a[href^="/plans/"]').first().click();
     await page.waitForURL(/\/plans\/\d+/);
-    await expectNoAxeViolations(page);
+    await checkPage(page);
     const overdue = page.locator('#overdue-table a[href*="#milestone-"]');
     expect(await overdue.count(), 'the overview lists overdue milestones').toBeGreaterThan(0);
     const href = (await overdue.first().getAttribute('href')) ?? '';
     const milestoneId = href.split('#milestone-')[1] ?? '';
     await overdue.first().click();
     await page.waitForURL(/\/commitments\/\d+#milestone-\d+$/);
-    await expectNoAxeViolations(page);
+    await checkPage(page);
     const row = `#milestone-${milestoneId}`;
     expect(await text(page, row)).toContain('Overdue');
     const before = await text(page, `${row} td:nth-child(2)`);
 
     await page.locator(`${row} a[href$="/redate"]`).click();
     await page.waitForURL(/\/milestones\/\d+\/redate$/);
-    await expectNoAxeViolations(page);
+    await checkPage(page);
     // Without a reason the form is refused, keeping the date typed.
     await page.getByLabel('Day').fill('31');
     await page.getByLabel('Month').fill('3');
@@ -94,11 +65,11 @@ describe.sequential('tracking the demo plan in a browser', () => {
     await page.getByRole('button', { name: 'Re-date milestone' }).click();
     expect(await page.locator('.govuk-error-summary').textContent()).toContain('Enter why the milestone is being re-dated');
     expect(await page.getByLabel('Year').inputValue()).toBe(String(nextYear));
-    await expectNoAxeViolations(page);
+    await checkPage(page);
     await page.getByLabel('Why is the milestone being re-dated?').fill('Board agreed a later date');
     await page.getByRole('button', { name: 'Re-date milestone' }).click();
     await page.waitForURL(/\/commitments\/\d+\?notice=milestone-redated#milestone-\d+$/);
-    await expectNoAxeViolations(page);
+    await checkPage(page);
     expect(await text(page, '.govuk-notification-banner')).toContain('Milestone re-dated');
     const after = await text(page, `${row} td:nth-child(2)`);
     const baseline = before.trim().split(' (')[0];
@@ -113,12 +84,12 @@ describe.sequential('tracking the demo plan in a browser', () => {
     const rowId = await page.locator('tr[id^="milestone-"]', { has: page.locator('a[href$="/done"]') }).first().getAttribute('id');
     await doneLink.click();
     await page.waitForURL(/\/milestones\/\d+\/done$/);
-    await expectNoAxeViolations(page);
+    await checkPage(page);
     await page.getByLabel('Note').fill('Minutes of the Board meeting');
     await page.getByLabel('File').setInputFiles({ name: fileName, mimeType: 'text/plain', buffer: Buffer.from('Board minutes: item 4 agreed.\n') });
     await page.getByRole('button', { name: 'Mark as done' }).click();
     await page.waitForURL(/notice=milestone-done/);
-    await expectNoAxeViolations(page);
+    await checkPage(page);
     const row = page.locator(`#${rowId}`);
     expect((await row.textContent())?.replace(/\s+/g, ' ')).toContain('Done');
     const link = row.getByRole('link', { name: fileName });
@@ -131,7 +102,7 @@ describe.sequential('tracking the demo plan in a browser', () => {
   /** Adds a KPI to the commitment and records two readings: the chart and table follow. */
   async function recordKpiReadings(page: Page, name: string): Promise<void> {
     await page.getByRole('link', { name: 'Add a KPI' }).click();
-    await expectNoAxeViolations(page);
+    await checkPage(page);
     await page.getByLabel('What the KPI measures').fill(name);
     await page.getByLabel('Unit (optional)').fill('%');
     await page.getByLabel('Baseline (optional)').fill('20');
@@ -142,13 +113,13 @@ describe.sequential('tracking the demo plan in a browser', () => {
     await page.getByLabel('Higher is better').check();
     await page.getByRole('button', { name: 'Save KPI' }).click();
     await page.waitForURL(/notice=kpi-added/);
-    await expectNoAxeViolations(page);
+    await checkPage(page);
     const section = page.locator('section.app-kpi', { hasText: name });
     expect(await section.textContent()).toContain('No readings yet');
 
     for (const [day, month, value] of [['30', '6', '24'], ['31', '12', '26']] as const) {
       await section.getByRole('link', { name: /Record a reading/ }).click();
-      await expectNoAxeViolations(page);
+      await checkPage(page);
       await page.getByLabel('Day').fill(day);
       await page.getByLabel('Month').fill(month);
       await page.getByLabel('Year').fill('2019');
@@ -156,7 +127,7 @@ describe.sequential('tracking the demo plan in a browser', () => {
       await page.getByLabel('Source (optional)').fill('Board report');
       await page.getByRole('button', { name: 'Save reading' }).click();
       await page.waitForURL(/notice=reading-recorded/);
-      await expectNoAxeViolations(page);
+      await checkPage(page);
       const rows = await section.locator('table tbody tr').allTextContents();
       expect(rows.at(-1)?.replace(/\s+/g, ' ')).toContain(`${day} ${month === '6' ? 'Jun' : 'Dec'} 2019 ${value}`);
       expect(await section.locator('svg[role="img"]').getAttribute('aria-label')).toContain(`latest ${value} on`);
@@ -173,13 +144,16 @@ describe.sequential('tracking the demo plan in a browser', () => {
       beforeAll(async () => {
         const context = await browser.newContext({ javaScriptEnabled });
         page = await context.newPage();
-        if (!javaScriptEnabled) scriptless.add(page);
+        if (!javaScriptEnabled) scriptless.set(page, await browser.newContext());
         page.setDefaultTimeout(30_000);
         // A refused form answers 400 on purpose, which the browser logs; anything else is a real problem.
         page.on('console', (m) => m.type() === 'error' && !/status of 400/.test(m.text()) && errors.push(m.text()));
         await signIn(page);
       }, 300_000);
-      afterAll(async () => page?.context().close());
+      afterAll(async () => {
+        await scriptless.get(page)?.close();
+        await page?.context().close();
+      });
 
       it('finds an overdue milestone from the plan overview and re-dates it, keeping the baseline', async () => {
         await redateAnOverdueMilestone(page);
