@@ -76,7 +76,10 @@ export async function ensureDemo(store: Store, config: Config, sharedPlanPath: s
       if (account.role === 'commitment-lead') leadId = user.id;
     }
     if (!draft) return null;
-    const planId = await savePlanDraft(trx, organisation.id, draft, { sourceName: 'lancashire-lep-2019.txt' });
+    const planId = await savePlanDraft(trx, organisation.id, draft, {
+      sourceName: 'lancashire-lep-2019.txt',
+      title: 'Lancashire LEP improvement plan 2019/20',
+    });
     // The commitment lead leads the first commitment, so "edits its own commitments" can be tried.
     const [first] = await listCommitments(trx, planId);
     if (first && leadId !== null) await updateCommitment(trx, first.id, { leadUserId: leadId });

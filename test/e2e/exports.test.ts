@@ -27,7 +27,7 @@ describe('the export page in a browser', () => {
 
     await page.getByLabel('2019/20 Q1').check();
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download Word document' }).click()]);
-    expect(download.suggestedFilename()).toBe('improvement-plan-2019-20.docx');
+    expect(download.suggestedFilename()).toBe('lancashire-lep-improvement-plan-2019-20.docx');
     await context.close();
   });
 });

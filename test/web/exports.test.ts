@@ -46,7 +46,7 @@ describe('downloading and exporting a plan', () => {
     const file = await member.get(`${planUrl}/export/${format}`);
     expect(file.statusCode).toBe(200);
     expect(file.headers['content-type']).toBe(contentType);
-    expect(file.headers['content-disposition']).toBe(`attachment; filename="improvement-plan-2019-20${ending}"`);
+    expect(file.headers['content-disposition']).toBe(`attachment; filename="lancashire-lep-improvement-plan-2019-20${ending}"`);
     expect(file.headers['cache-control']).toBe('no-store');
     const bytes = file.rawPayload;
     expect(bytes.length).toBeGreaterThan(0);
@@ -63,7 +63,7 @@ describe('downloading and exporting a plan', () => {
     const csv = await member.get(`${planUrl}/export/csv?entity=milestones`);
     expect(csv.statusCode).toBe(200);
     expect(csv.headers['content-type']).toBe('text/csv; charset=utf-8');
-    expect(csv.headers['content-disposition']).toBe('attachment; filename="improvement-plan-2019-20-milestones.csv"');
+    expect(csv.headers['content-disposition']).toBe('attachment; filename="lancashire-lep-improvement-plan-2019-20-milestones.csv"');
     expect(csv.body.split('\n').length).toBeGreaterThan(2);
   });
 
