@@ -1,12 +1,12 @@
 // Browser journey for the quarterly review (issue 5) in Debian's Chromium, on the demo plan: the reviewer writes
 // and submits updates for all nine commitments of 2019/20 Q1 (one with a RAG other than the suggested one, with
 // its reason), the owner responds, the reviewer signs off, editing is then refused, a correction keeps both
-// versions, and Q2's comparison shows Q1's RAG statuses. Every distinct page is checked with axe (WCAG 2.2 AA),
-// and one commitment's update is written and submitted with JavaScript off (axe runs in the JavaScript-on
-// journey: it needs JavaScript in the page).
+// versions, and Q2's comparison shows Q1's RAG statuses. Every distinct page is checked with axe (WCAG 2.2 AA).
+// Then 2019/20 Q3 is walked with JavaScript off, from the updates through the owner's response to sign-off (axe
+// checks copies of those pages, as served, in a JavaScript-on context).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
-import { demoAccount, expectNoAxeViolations, signIn, startDemoServer, type Credentials, type DemoServer } from './support.ts';
+import { demoAccount, expectNoAxeViolations, expectNoAxeViolationsWithoutJs, signIn, startDemoServer, type Credentials, type DemoServer } from './support.ts';
 
 const REVIEWER = demoAccount('reviewer@demo.example');
 const OWNER = demoAccount('owner@demo.example');
@@ -163,16 +163,21 @@ describe('the quarterly review in a browser', () => {
     expect(consoleErrors, 'browser console errors (e.g. CSP)').toEqual([]);
   }, 600_000);
 
-  it('writes, checks and submits an update with JavaScript off', async () => {
+  it('walks a whole quarter with JavaScript off: updates, response and sign-off', async () => {
     const { context, page } = await signedIn(REVIEWER, false);
+    const checking = await server.browser.newContext();
     await page.goto(`${base}/plans/${planId}/reviews`);
     await page.getByRole('link', { name: '2019/20 Q3' }).click();
+    await page.waitForURL(/\/reviews\/\d+$/);
+    const periodUrl = page.url();
+    await expectNoAxeViolationsWithoutJs(page, checking);
     await page.getByRole('link', { name: /^3\. / }).click();
     await page.getByLabel('Blue', { exact: true }).check();
     await page.getByLabel('Progress update', { exact: true }).fill('Written without JavaScript.');
     await page.getByRole('button', { name: 'Save and continue' }).click();
     await page.waitForURL(/\/commitments\/\d+$/);
     expect(await page.locator('.govuk-error-summary').innerText()).toContain('Enter a reason for choosing Blue instead of the suggested');
+    await expectNoAxeViolationsWithoutJs(page, checking);
     await page.getByLabel('Reason for choosing a different RAG').fill('The vision has not been agreed.');
     await page.getByRole('button', { name: 'Save and continue' }).click();
     await page.waitForURL(/\/check$/);
@@ -180,6 +185,39 @@ describe('the quarterly review in a browser', () => {
     await page.getByRole('button', { name: 'Submit update' }).click();
     await page.waitForURL(/notice=submitted/);
     expect(await status(page, 3)).toBe('Submitted');
+
+    for (const n of [1, 2, 4, 5, 6, 7, 8, 9]) {
+      await page.getByRole('link', { name: new RegExp(`^${n}\\. `) }).click();
+      await page.waitForURL(/\/commitments\/\d+$/);
+      await page.getByRole('radio', { name: /\(suggested\)/ }).check();
+      await page.getByLabel('Progress update', { exact: true }).fill(`Third-quarter progress on commitment ${n}, sent without JavaScript.`);
+      await page.getByRole('button', { name: 'Save and continue' }).click();
+      await page.waitForURL(/\/check$/);
+      await page.getByRole('button', { name: 'Submit update' }).click();
+      await page.waitForURL(/notice=submitted/);
+    }
+    expect(await page.locator('#progress').innerText()).toBe('9 of 9 updates submitted');
+
+    // The owner responds without JavaScript too.
+    const owner = await signedIn(OWNER, false);
+    await owner.page.goto(periodUrl);
+    await owner.page.getByRole('link', { name: /^3\. / }).click();
+    await owner.page.getByLabel('The organisation’s response').fill('Agreed without JavaScript.');
+    await owner.page.getByRole('button', { name: 'Save response' }).click();
+    await owner.page.waitForURL(/notice=response-saved/);
+    expect(await owner.page.locator('main').innerText()).toContain('Agreed without JavaScript.');
+    await owner.context.close();
+
+    await page.goto(periodUrl);
+    await page.getByRole('button', { name: 'Sign off this period' }).click();
+    await page.waitForURL(/\/signed-off$/);
+    expect(await page.locator('.govuk-panel__title').innerText()).toBe('2019/20 Q3 signed off');
+    await expectNoAxeViolationsWithoutJs(page, checking);
+    await page.goto(periodUrl);
+    expect(await status(page, 3)).toBe('Signed off');
+    await page.getByRole('link', { name: /^3\. / }).click();
+    expect(await page.getByLabel('Progress update', { exact: true }).count()).toBe(0);
+    await checking.close();
     await context.close();
-  }, 300_000);
+  }, 600_000);
 });
