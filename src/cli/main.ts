@@ -4,6 +4,7 @@ import { registerServe } from './commands/serve.ts';
 import { registerImport } from './commands/import.ts';
 import { registerUsers } from './commands/users.ts';
 import { registerReminders } from './commands/reminders.ts';
+import { registerExport } from './commands/export.ts';
 
 const program = new Command()
   .name('tracker')
@@ -14,7 +15,7 @@ registerServe(program);
 registerImport(program);
 registerUsers(program);
 registerReminders(program);
-(await import('./commands/export.ts')).registerExport(program);
+registerExport(program);
 
 try {
   await program.parseAsync(process.argv);
