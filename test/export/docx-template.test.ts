@@ -1,24 +1,18 @@
 // The Word export: the template's layout, the Area Lead column for a chosen period, statuses in footnotes.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { exportPlanDocx } from '../../src/export/docx-template.ts';
 import type { ExportPlan } from '../../src/export/export-plan.ts';
 import { readPlan } from '../../src/import/index.ts';
-import type { Store } from '../../src/store/database.ts';
-import { freshSqliteStore } from '../support/databases.ts';
 import { nth, realisticPlanDraft } from '../support/fixtures.ts';
 import { attr, findAll, partXml, textIn } from './support/office-xml.ts';
-import { reviewedPlan } from './support/reviewed-plan.ts';
-import { storeDraft } from './support/seed-plan.ts';
+import { useReviewedFixturePlan } from './support/reviewed-plan.ts';
 
 describe('Word export in the four-column template', () => {
-  let store: Store;
+  const fixture = useReviewedFixturePlan();
   let plan: ExportPlan;
-
-  beforeAll(async () => {
-    store = await freshSqliteStore();
-    plan = reviewedPlan(await storeDraft(store, realisticPlanDraft()));
+  beforeAll(() => {
+    plan = fixture();
   });
-  afterAll(() => store.close());
 
   it('is landscape A4 with the template header row, repeated on every page', async () => {
     const doc = partXml(await exportPlanDocx(plan), 'word/document.xml');

@@ -1,14 +1,10 @@
 // The milestone calendar, read back with an iCalendar parser.
 import ICAL from 'ical.js';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { occurrences } from '../../src/domain/recurrence.ts';
 import type { ExportPlan } from '../../src/export/export-plan.ts';
 import { exportPlanIcs } from '../../src/export/ics.ts';
-import type { Store } from '../../src/store/database.ts';
-import { freshSqliteStore } from '../support/databases.ts';
-import { realisticPlanDraft } from '../support/fixtures.ts';
-import { reviewedPlan } from './support/reviewed-plan.ts';
-import { storeDraft } from './support/seed-plan.ts';
+import { useReviewedFixturePlan } from './support/reviewed-plan.ts';
 
 interface ReadEvent {
   uid: string;
@@ -47,13 +43,11 @@ function expand(event: ICAL.Event, max = 50): string[] {
 }
 
 describe('iCalendar export of milestones', () => {
-  let store: Store;
+  const fixture = useReviewedFixturePlan();
   let plan: ExportPlan;
-  beforeAll(async () => {
-    store = await freshSqliteStore();
-    plan = reviewedPlan(await storeDraft(store, realisticPlanDraft()));
+  beforeAll(() => {
+    plan = fixture();
   });
-  afterAll(() => store.close());
 
   it('has an all-day event on each dated milestone’s deadline, with a stable UID', () => {
     const { name, events } = readCalendar(exportPlanIcs(plan));

@@ -2,24 +2,18 @@
 import ExcelJS from 'exceljs';
 import { parse } from 'csv-parse/sync';
 import { strFromU8, unzipSync } from 'fflate';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { exportCsvZip, exportEntityCsv } from '../../src/export/csv.ts';
 import type { ExportPlan } from '../../src/export/export-plan.ts';
 import { exportPlanXlsx } from '../../src/export/spreadsheet.ts';
-import type { Store } from '../../src/store/database.ts';
-import { freshSqliteStore } from '../support/databases.ts';
-import { realisticPlanDraft } from '../support/fixtures.ts';
-import { reviewedPlan } from './support/reviewed-plan.ts';
-import { storeDraft } from './support/seed-plan.ts';
+import { useReviewedFixturePlan } from './support/reviewed-plan.ts';
 
 describe('Excel and CSV exports', () => {
-  let store: Store;
+  const fixture = useReviewedFixturePlan();
   let plan: ExportPlan;
-  beforeAll(async () => {
-    store = await freshSqliteStore();
-    plan = reviewedPlan(await storeDraft(store, realisticPlanDraft()));
+  beforeAll(() => {
+    plan = fixture();
   });
-  afterAll(() => store.close());
 
   it('gives one sheet per entity with a bold, frozen header row', async () => {
     const book = new ExcelJS.Workbook();

@@ -3,6 +3,11 @@
 import type { Rag, UpdateState } from '../../../src/domain/types.ts';
 import type { ExportPlan } from '../../../src/export/export-plan.ts';
 import type { ProgressUpdateRecord } from '../../../src/store/records.ts';
+import type { Store } from '../../../src/store/database.ts';
+import { afterAll, beforeAll } from 'vitest';
+import { freshSqliteStore } from '../../support/databases.ts';
+import { realisticPlanDraft } from '../../support/fixtures.ts';
+import { storeDraft } from './seed-plan.ts';
 
 let nextId = 1000;
 
@@ -76,5 +81,23 @@ export function reviewedPlan(stored: ExportPlan): ExportPlan {
       { ...second, updates: [update(second.id, 1, 'red', 'Workshop postponed; no new date.')] },
       ...rest,
     ],
+  };
+}
+
+/**
+ * For a describe block: before its tests, the fixture plan is stored in a fresh SQLite database and reviewed
+ * (see {@link reviewedPlan}); afterwards the database is removed. Returns a getter for the plan.
+ */
+export function useReviewedFixturePlan(): () => ExportPlan {
+  let store: Store | undefined;
+  let plan: ExportPlan | undefined;
+  beforeAll(async () => {
+    store = await freshSqliteStore();
+    plan = reviewedPlan(await storeDraft(store, realisticPlanDraft()));
+  });
+  afterAll(() => store?.close());
+  return () => {
+    if (!plan) throw new Error('the fixture plan is only there inside the tests');
+    return plan;
   };
 }
