@@ -46,8 +46,19 @@ export function readWordText(text: string): DocumentTables {
   const textBefore = leadingColumn ? first : first.slice(0, start);
   const headStart = leadingColumn ? 1 : 0;
   // The header row's cells: consecutive chunks naming a column; the last of them is the first row boundary.
+  // A chunk that starts with a commitment number, or names a column already seen, is the first row's, not a
+  // header's ("1. … an improvement board …" names no column).
   let boundary = headStart;
-  while (boundary + 1 < chunks.length && roleOfHeaderCell(chunks[boundary + 1] ?? []) !== null) boundary += 1;
+  const seen = new Set<string>();
+  for (;;) {
+    const next = chunks[boundary + 1];
+    if (next === undefined || boundary + 1 >= chunks.length) break;
+    const role = roleOfHeaderCell(next);
+    const firstLine = next.find((line) => line.trim() !== '') ?? '';
+    if (role === null || seen.has(role) || splitCommitmentNumber(firstLine).number !== null) break;
+    seen.add(role);
+    boundary += 1;
+  }
   const width = boundary;
   if (width < 2 || chunks.length <= width) return { titleProperty: null, tables: [] };
 

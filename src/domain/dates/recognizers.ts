@@ -291,11 +291,17 @@ const monthYear: Recognizer = {
   },
 };
 
+/** Things counted per financial year: a year written before one of them labels it ("the 2020/21 budget"). */
+const COUNTED_THINGS =
+  '(?:budgets?|accounts?|(?:annual\\s{1,3})?reports?|statements?|allocations?|settlements?|returns?|business\\s{1,3}plans?|delivery\\s{1,3}plans?|grants?|funding|programmes?|outturn|precept|council\\s{1,3}tax|audit)(?![\\p{L}])';
+
 const financialYear: Recognizer = {
   name: 'financial-year',
   // "2019/20", "2019-20", "2019/2020", "financial year 2019/20", "FY2019/20"
   pattern: new RegExp(
-    `(?<![\\p{L}\\d/.])(?:(?:financial\\s{1,3}year|FY)\\s{0,2})?(\\d{4})\\s{0,2}(?:/|${DASH})\\s{0,2}(\\d{4}|\\d{2})(?!\\d|\\s{0,2}(?:[/.]|${DASH})\\s{0,2}\\d)`,
+    `(?<![\\p{L}\\d/.])(?:(?:financial\\s{1,3}year|FY)\\s{0,2})?(\\d{4})\\s{0,2}(?:/|${DASH})\\s{0,2}(\\d{4}|\\d{2})(?!\\d|\\s{0,2}(?:[/.]|${DASH})\\s{0,2}\\d)` +
+      // "the 2020/21 budget", "2019/20 accounts": a year naming what is counted is a label, not a date
+      `(?!\\s{1,3}${COUNTED_THINGS})`,
     'giu',
   ),
   read(m, _text, fyStartMonth) {
