@@ -1,5 +1,5 @@
-// Demo mode: on the first run (no organisations yet) loads the Lancashire LEP plan and one account per role, plus
-// a second organisation with its own user so that the separation between organisations can be tried.
+// Demo mode: on the first run (no organisations yet) loads the demo plan of a fictional council and one account per
+// role, plus a second organisation with its own user so that the separation between organisations can be tried.
 // The passwords are fixed and public: demo mode must be off (DEMO=false) for real use.
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
@@ -12,8 +12,8 @@ import { listCommitments, updateCommitment } from '../store/commitments-reposito
 import { inTransaction } from '../store/transaction.ts';
 import { addAccount } from './accounts.ts';
 
-export const DEMO_ORGANISATION = 'Lancashire LEP';
-export const OTHER_DEMO_ORGANISATION = 'Another LEP';
+export const DEMO_ORGANISATION = 'Kestrel Vale Council';
+export const OTHER_DEMO_ORGANISATION = 'Fenbridge District Council';
 
 export interface DemoAccount {
   email: string;
@@ -33,7 +33,8 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
   { email: 'other@demo.example', password: 'other-demo-2019', name: 'Omar Other', role: 'plan-owner', roleLabel: 'Plan owner', organisation: OTHER_DEMO_ORGANISATION },
 ];
 
-export const DEFAULT_DEMO_PLAN = new URL('../../../shared/plans/lancashire-lep-2019.txt', import.meta.url);
+/** The demo plan as written, for financial year 2024/25 (the project's own file). */
+export const DEFAULT_DEMO_PLAN = new URL('../../demo/plan-2024-25.txt', import.meta.url);
 
 export interface DemoResult {
   created: boolean;
@@ -61,13 +62,9 @@ async function readDemoPlan(path: string | URL) {
   }
 }
 
-/** Creates the demo organisations, plan and accounts when demo mode is on and the database has no organisations. */
-export async function ensureDemo(store: Store, config: Config, sharedPlanPath: string | URL = DEFAULT_DEMO_PLAN): Promise<DemoResult> {
-  if (!config.demo) return { created: false, planId: null, notes: [] };
-  if ((await listOrganisations(store.db)).length > 0) {
-    return { created: false, planId: null, notes: ['Demo data not added: the database already holds organisations'] };
-  }
-  const { draft, note } = await readDemoPlan(sharedPlanPath);
+/** The demo organisations, one account per role and the plan read from `planFile`, as imported (nothing tracked yet). */
+export async function createDemoBase(store: Store, planFile: string | URL = DEFAULT_DEMO_PLAN): Promise<DemoResult> {
+  const { draft, note } = await readDemoPlan(planFile);
   const planId = await inTransaction(store.db, async (trx) => {
     const organisation = await findOrCreateOrganisation(trx, DEMO_ORGANISATION);
     let leadId: number | null = null;
@@ -77,8 +74,8 @@ export async function ensureDemo(store: Store, config: Config, sharedPlanPath: s
     }
     if (!draft) return null;
     const planId = await savePlanDraft(trx, organisation.id, draft, {
-      sourceName: 'lancashire-lep-2019.txt',
-      title: 'Lancashire LEP improvement plan 2019/20',
+      sourceName: 'kestrel-vale-improvement-plan.txt',
+      title: draft.title ?? `${DEMO_ORGANISATION} improvement plan`,
     });
     // The commitment lead leads the first commitment, so "edits its own commitments" can be tried.
     const [first] = await listCommitments(trx, planId);
@@ -86,6 +83,15 @@ export async function ensureDemo(store: Store, config: Config, sharedPlanPath: s
     return planId;
   });
   return { created: true, planId, notes: [note] };
+}
+
+/** Creates the demo organisations, plan and accounts when demo mode is on and the database has no organisations. */
+export async function ensureDemo(store: Store, config: Config, planFile: string | URL = DEFAULT_DEMO_PLAN): Promise<DemoResult> {
+  if (!config.demo) return { created: false, planId: null, notes: [] };
+  if ((await listOrganisations(store.db)).length > 0) {
+    return { created: false, planId: null, notes: ['Demo data not added: the database already holds organisations'] };
+  }
+  return createDemoBase(store, planFile);
 }
 
 /** The demo sign-in details, printed on start-up while demo mode is on. */
