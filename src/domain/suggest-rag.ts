@@ -2,6 +2,11 @@
 //
 // Milestones are judged as they stood at the period's end (or today, if the period has not ended yet): a
 // milestone done after that date counts as not yet done. Dropped milestones are left out of every rule.
+// Once the period has ended, a milestone due on its last day and not done by then is overdue (0 days late);
+// while it runs, one due today is due, not overdue, and is never counted as done.
+// A recurring milestone ("Board meets Quarterly") takes part through its occurrences that fall due inside the
+// period: each is done when something was recorded for the milestone (evidence dated) inside that occurrence's
+// window, and missed otherwise. A recurring milestone still running is never "complete", so it rules out Blue.
 //
 // Rules, first match wins for the colour; every finding is listed as a reason, the most serious first:
 // - Blue:  every milestone is done or dropped (at least one done) and no KPI is off track.
@@ -32,6 +37,10 @@ export interface RagMilestone {
   status: MilestoneStatus;
   doneOn?: IsoDate | null;
   redates: readonly MilestoneRedate[];
+  /** A recurring milestone's scheduled occurrence windows (absent or empty: a one-off milestone). */
+  occurrences?: readonly DueWindow[];
+  /** Days on which something was recorded for the milestone (evidence): what marks an occurrence done. */
+  recordedOn?: readonly IsoDate[];
 }
 
 export interface RagKpi {
@@ -94,18 +103,43 @@ function kpiFinding(k: RagKpi, large: boolean): string {
   return `${k.name} KPI ${large ? 'well ' : ''}below trajectory (${latest}${expected})`;
 }
 
+function isRecurring(m: RagMilestone): boolean {
+  return (m.occurrences?.length ?? 0) > 0 && m.status !== 'done' && m.status !== 'dropped';
+}
+
+/** One item per occurrence of a running recurring milestone that falls due inside the period. */
+function occurrencesInPeriod(m: RagMilestone, period: DueWindow): RagMilestone[] {
+  return (m.occurrences ?? [])
+    .filter((w) => w.to >= period.from && w.to <= period.to)
+    .map((w) => {
+      const recorded = (m.recordedOn ?? []).filter((d) => d >= w.from && d <= w.to).sort()[0];
+      const text = `${m.text} (occurrence due ${formatShortDate(w.to)})`;
+      return { text, due: w, baselineDue: w, status: recorded ? 'done' : 'not-started', doneOn: recorded ?? null, redates: [] };
+    });
+}
+
+/** Whether the milestone, due by `asOf`, counts as missed: not done, and its deadline has passed. */
+function missed(m: RagMilestone, asOf: IsoDate, periodEnded: boolean): boolean {
+  if (m.due === null || doneBy(m, asOf)) return false;
+  return m.due.to < asOf || (periodEnded && m.due.to <= asOf);
+}
+
 export function suggestRag(input: SuggestRagInput): RagSuggestion {
   const asOf = minDate(input.today, input.period.to);
   const asOfText = formatShortDate(asOf);
-  const kept = input.milestones.filter((m) => m.status !== 'dropped');
-  const dropped = input.milestones.length - kept.length;
+  const periodEnded = input.today > input.period.to;
+  const running = input.milestones.filter(isRecurring);
+  const kept = input.milestones
+    .filter((m) => m.status !== 'dropped')
+    .flatMap((m) => (isRecurring(m) ? occurrencesInPeriod(m, input.period) : [m]));
+  const dropped = input.milestones.filter((m) => m.status === 'dropped').length;
   const offTrack = input.kpis.filter((k) => k.status.state === 'off-track');
   const largeMisses = offTrack.filter(isLargeMiss);
   const smallMisses = offTrack.filter((k) => !isLargeMiss(k));
   const noData = input.kpis.filter((k) => k.status.state === 'no-data');
 
   // Blue: nothing left to deliver.
-  const allDone = kept.length > 0 && kept.every((m) => doneBy(m, asOf));
+  const allDone = running.length === 0 && kept.length > 0 && kept.every((m) => doneBy(m, asOf));
   if (allDone && offTrack.length === 0) {
     const reasons = [
       dropped === 0
@@ -116,7 +150,7 @@ export function suggestRag(input: SuggestRagInput): RagSuggestion {
   }
 
   const dated = kept.filter((m) => m.due !== null);
-  const overdue = dated.filter((m) => !doneBy(m, asOf) && (m.due as DueWindow).to < asOf);
+  const overdue = dated.filter((m) => missed(m, asOf, periodEnded));
   const longOverdue = overdue.filter((m) => addMonths((m.due as DueWindow).to, 1) < asOf);
   const shortOverdue = overdue.filter((m) => !longOverdue.includes(m));
   const redated = kept.filter((m) =>
@@ -154,14 +188,21 @@ export function suggestRag(input: SuggestRagInput): RagSuggestion {
   if (amber.length > 0) return { rag: 'amber', reasons: [...amber, ...notes] };
 
   const dueByNow = dated.filter((m) => (m.due as DueWindow).to <= asOf);
+  const doneSoFar = dueByNow.filter((m) => doneBy(m, asOf));
   const green: string[] = [];
-  if (kept.length === 0 && input.kpis.length === 0) {
+  if (kept.length === 0 && running.length === 0 && input.kpis.length === 0) {
     green.push('No milestones or KPIs to assess');
   } else {
-    if (dueByNow.length > 0) {
+    if (dueByNow.length > 0 && doneSoFar.length === dueByNow.length) {
       const all = dueByNow.length === 1 ? 'The 1 milestone' : `All ${dueByNow.length} milestones`;
       green.push(`${all} due by ${asOfText} ${dueByNow.length === 1 ? 'is' : 'are'} done`);
-    } else if (kept.length > 0) {
+    } else if (dueByNow.length > 0) {
+      // Only those due today can be left here: any other not done is overdue, and overdue is Amber or Red.
+      const dueToday = dueByNow.filter((m) => !doneBy(m, asOf));
+      green.push(
+        `${doneSoFar.length} of ${plural(dueByNow.length, 'milestone')} due by ${asOfText} done; due today and not yet done: ${names(dueToday)}`,
+      );
+    } else if (kept.length > 0 || running.length > 0) {
       green.push(`No milestones were due by ${asOfText}`);
     }
     const tracked = input.kpis.length - noData.length;

@@ -14,7 +14,7 @@ import { minDate } from '../domain/iso-days.ts';
 import { reviewPeriods } from '../domain/periods.ts';
 import { dueAsOf, periodChanges, type ComparedCommitment, type PeriodChanges } from '../domain/period-comparison.ts';
 import { suggestRag, type RagKpi, type RagMilestone, type RagSuggestion } from '../domain/suggest-rag.ts';
-import type { IsoDate, Rag, RagDefinition } from '../domain/types.ts';
+import type { DueWindow, IsoDate, Rag, RagDefinition } from '../domain/types.ts';
 import {
   STAGE_LABELS,
   checkAction,
@@ -38,6 +38,8 @@ import { now } from '../store/column-values.ts';
 import { getCommitment, listCommitments } from '../store/commitments-repository.ts';
 import { listKpiReadings, listKpis } from '../store/kpis-repository.ts';
 import { listMilestoneRedates, listMilestones } from '../store/milestones-repository.ts';
+import { listEvidence } from '../store/monitoring-repository.ts';
+import { scheduledWindows } from './milestone-schedule.ts';
 import { getPlanRecord } from '../store/plans-repository.ts';
 import * as periods from '../store/review-periods-repository.ts';
 import * as updates from '../store/progress-updates-repository.ts';
@@ -153,14 +155,19 @@ function audit(db: Db, scope: PeriodScope, user: CurrentUser, entity: string, en
 // ---- evidence and the suggested RAG --------------------------------------------------------------------------
 
 interface Evidence {
-  milestones: { record: MilestoneRecord; redates: MilestoneRedateRecord[] }[];
+  /** Each milestone with its re-dates, its occurrence windows (recurring ones) and the days evidence was dated. */
+  milestones: { record: MilestoneRecord; redates: MilestoneRedateRecord[]; occurrences: DueWindow[]; recordedOn: IsoDate[] }[];
   kpis: { record: KpiRecord; readings: KpiReadingRecord[] }[];
 }
 
-async function evidenceOf(db: Db, commitmentId: number): Promise<Evidence> {
+async function evidenceOf(db: Db, commitmentId: number, plan: PlanRecord): Promise<Evidence> {
   const [milestoneList, kpiList] = await Promise.all([listMilestones(db, commitmentId), listKpis(db, commitmentId)]);
   const milestones = [];
-  for (const record of milestoneList) milestones.push({ record, redates: await listMilestoneRedates(db, record.id) });
+  for (const record of milestoneList) {
+    const [redates, recorded] = await Promise.all([listMilestoneRedates(db, record.id), listEvidence(db, { milestoneId: record.id })]);
+    const occurrences = record.recurrence ? scheduledWindows(record, plan) : [];
+    milestones.push({ record, redates, occurrences, recordedOn: recorded.map((e) => e.date) });
+  }
   const kpis = [];
   for (const record of kpiList) kpis.push({ record, readings: await listKpiReadings(db, record.id) });
   return { milestones, kpis };
@@ -182,7 +189,7 @@ function asOfDay(period: ReviewPeriodRecord, today: IsoDate): IsoDate {
  */
 function suggestionFrom(evidence: Evidence, period: ReviewPeriodRecord, today: IsoDate): RagSuggestion {
   const asOf = asOfDay(period, today);
-  const milestones: RagMilestone[] = evidence.milestones.map(({ record, redates }) => {
+  const milestones: RagMilestone[] = evidence.milestones.map(({ record, redates, occurrences, recordedOn }) => {
     const steps = redates.map((r) => ({ changedAt: r.changedAt, oldDue: r.oldDue, newDue: r.newDue, reason: r.reason }));
     return {
       text: record.text,
@@ -191,6 +198,8 @@ function suggestionFrom(evidence: Evidence, period: ReviewPeriodRecord, today: I
       status: record.status,
       doneOn: record.doneOn,
       redates: redates.map((r) => ({ changedAt: r.changedAt, oldTo: r.oldDue?.to ?? null, newTo: r.newDue?.to ?? null, reason: r.reason })),
+      occurrences,
+      recordedOn,
     };
   });
   const kpis: RagKpi[] = evidence.kpis.flatMap(({ record: k, readings }) =>
@@ -210,7 +219,7 @@ function suggestionFrom(evidence: Evidence, period: ReviewPeriodRecord, today: I
 export async function suggestionFor(db: Db, user: CurrentUser, commitmentId: number, periodId: number, opts: ReviewOptions = {}): Promise<RagSuggestion> {
   const scope = await commitmentScope(db, commitmentId, periodId);
   requireRead(user, scope.plan);
-  return suggestionFrom(await evidenceOf(db, commitmentId), scope.period, opts.today ?? DEFAULT_TODAY());
+  return suggestionFrom(await evidenceOf(db, commitmentId, scope.plan), scope.period, opts.today ?? DEFAULT_TODAY());
 }
 
 // ---- review periods ------------------------------------------------------------------------------------------
@@ -351,7 +360,7 @@ export async function updateFormData(
   requireRead(user, scope.plan);
   const today = opts.today ?? DEFAULT_TODAY();
   const asOf = asOfDay(scope.period, today);
-  const [evidence, all] = await Promise.all([evidenceOf(db, commitmentId), updates.listPeriodUpdates(db, periodId)]);
+  const [evidence, all] = await Promise.all([evidenceOf(db, commitmentId, scope.plan), updates.listPeriodUpdates(db, periodId)]);
   const versions = all.filter((u) => u.commitmentId === commitmentId);
   const update = versions[versions.length - 1];
   return {
@@ -378,7 +387,7 @@ export async function updateFormData(
 // ---- writing, submitting, responding -------------------------------------------------------------------------
 
 async function checkedContent(db: Db, scope: CommitmentScope, form: UpdateInput, today: IsoDate) {
-  const evidence = await evidenceOf(db, scope.commitment.id);
+  const evidence = await evidenceOf(db, scope.commitment.id, scope.plan);
   const suggestion = suggestionFrom(evidence, scope.period, today);
   const checked = checkUpdateContent(form, { suggested: suggestion.rag, kpiIds: evidence.kpis.map((k) => k.record.id) });
   return { checked, suggestion };
@@ -573,7 +582,7 @@ export async function comparePeriod(db: Db, user: CurrentUser, periodId: number,
   const previousRags = ragsIn(before);
   const compared: ComparedCommitment[] = [];
   for (const c of commitments) {
-    const evidence = await evidenceOf(db, c.id);
+    const evidence = await evidenceOf(db, c.id, scope.plan);
     compared.push({
       id: c.id,
       number: c.number,

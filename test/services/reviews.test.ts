@@ -23,6 +23,7 @@ import {
 import { listAuditEvents } from '../../src/store/audit-repository.ts';
 import { addMembership } from '../../src/store/memberships-repository.ts';
 import { createOrganisation } from '../../src/store/organisations-repository.ts';
+import { addEvidence } from '../../src/store/monitoring-repository.ts';
 import { getPlan, savePlanDraft, updatePlan } from '../../src/store/plans-repository.ts';
 import type { PlanDetail } from '../../src/store/records.ts';
 import type { Database } from '../../src/store/schema.ts';
@@ -366,6 +367,9 @@ describe('review service', () => {
       const strategy = nth(nth(plan.commitments, 2).milestones, 0);
       const kpi = nth(nth(plan.commitments, 0).kpis, 0);
       await setMilestoneStatus(db, chair.id, 'done', owner.id, '2019-07-15');
+      // The quarterly diversity report was made in Q2 (recorded as evidence), so Q2 misses nothing of commitment 1.
+      const diversityReport = nth(nth(plan.commitments, 0).milestones, 2);
+      await addEvidence(db, { milestoneId: diversityReport.id, date: '2019-09-20', note: 'Q2 diversity report to the Board', createdBy: owner.id });
       const register = await addMilestone(db, c2, { text: 'Publish register of interests', due: { from: '2019-08-31', to: '2019-08-31' } }, owner.id);
       await redateMilestone(db, strategy.id, { from: '2020-01-06', to: '2020-01-31' }, 'Waiting for ONS data', owner.id);
       await backdateRedates(db, strategy.id, '2019-08-10');
