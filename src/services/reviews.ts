@@ -40,6 +40,7 @@ import { listKpiReadings, listKpis } from '../store/kpis-repository.ts';
 import { listMilestoneRedates, listMilestones } from '../store/milestones-repository.ts';
 import { listEvidence } from '../store/monitoring-repository.ts';
 import { scheduledWindows } from './milestone-schedule.ts';
+import { measurableKpi } from './kpi-model.ts';
 import { getPlanRecord } from '../store/plans-repository.ts';
 import * as periods from '../store/review-periods-repository.ts';
 import * as updates from '../store/progress-updates-repository.ts';
@@ -158,6 +159,8 @@ interface Evidence {
   /** Each milestone with its re-dates, its occurrence windows (recurring ones) and the days evidence was dated. */
   milestones: { record: MilestoneRecord; redates: MilestoneRedateRecord[]; occurrences: DueWindow[]; recordedOn: IsoDate[] }[];
   kpis: { record: KpiRecord; readings: KpiReadingRecord[] }[];
+  /** Where KPI trajectories start: the plan period's first day. */
+  planStart: IsoDate | null;
 }
 
 async function evidenceOf(db: Db, commitmentId: number, plan: PlanRecord): Promise<Evidence> {
@@ -170,7 +173,7 @@ async function evidenceOf(db: Db, commitmentId: number, plan: PlanRecord): Promi
   }
   const kpis = [];
   for (const record of kpiList) kpis.push({ record, readings: await listKpiReadings(db, record.id) });
-  return { milestones, kpis };
+  return { milestones, kpis, planStart: plan.period?.from ?? null };
 }
 
 /** "KPI: 33% of Board members are women by 2020" → "33% of Board members are women by 2020". */
@@ -202,16 +205,10 @@ function suggestionFrom(evidence: Evidence, period: ReviewPeriodRecord, today: I
       recordedOn,
     };
   });
-  const kpis: RagKpi[] = evidence.kpis.flatMap(({ record: k, readings }) =>
-    k.baseline === null || k.target === null || k.targetDate === null
-      ? []
-      : [
-          {
-            name: kpiName(k.text),
-            status: kpiStatus({ name: k.text, unit: k.unit, baseline: k.baseline, target: k.target, targetDate: k.targetDate, direction: k.direction }, readings, asOf),
-          },
-        ],
-  );
+  const kpis: RagKpi[] = evidence.kpis.flatMap(({ record: k, readings }) => {
+    const measurable = measurableKpi(k, evidence.planStart);
+    return measurable ? [{ name: kpiName(k.text), status: kpiStatus(measurable, readings, asOf) }] : [];
+  });
   return suggestRag({ period: { from: period.startsOn, to: period.endsOn }, today, milestones, kpis });
 }
 

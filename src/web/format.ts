@@ -11,10 +11,10 @@ export function formatDate(iso: unknown): string {
   return month ? `${Number(m[3])} ${month} ${m[1]}` : iso;
 }
 
-/** A plan period or due window: "1 April 2019 to 31 March 2020", or "Not set". */
+/** A plan period or due window: "1 April 2019 to 31 March 2020"; one day as one date; "Not set" without dates. */
 export function formatPeriod(window: { from?: string | null; to?: string | null } | null | undefined): string {
   const a = formatDate(window?.from);
   const b = formatDate(window?.to);
-  if (a && b) return `${a} to ${b}`;
+  if (a && b) return a === b ? a : `${a} to ${b}`;
   return a || b || 'Not set';
 }

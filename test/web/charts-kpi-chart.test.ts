@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { kpiChartLabel, kpiTableRows, renderKpiChart, type ChartKpi } from '../../src/web/charts/kpi-chart.ts';
+import { CHART_FONT, kpiChartLabel, kpiTableRows, renderKpiChart, type ChartKpi } from '../../src/web/charts/kpi-chart.ts';
 
 const diversity: ChartKpi = { name: 'Board diversity', unit: '%', baseline: 20, baselineDate: '2019-04-01', target: 40, targetDate: '2020-03-31', direction: 'higher' };
 const readings = [
@@ -48,6 +48,18 @@ describe('renderKpiChart', () => {
     const empty = renderKpiChart({ ...diversity, name: 'Jobs <created> & "kept"', unit: null }, [], { width: 300, height: 200 });
     expect(empty).toContain('aria-label="Jobs &lt;created&gt; &amp; &quot;kept&quot;: no readings yet, target 40 by 31 Mar 2020"');
     expect(empty).toContain('width="300"');
+  });
+
+  it('says on the chart itself that there are no readings yet', () => {
+    const empty = renderKpiChart(diversity, []);
+    expect(empty).toMatch(/<text[^>]*>No readings yet<\/text>/);
+    expect(svg).not.toContain('No readings yet');
+  });
+
+  it('writes its labels in the pages\' font, not a font of its own', () => {
+    const families = [...svg.matchAll(/font-family:\s*([^;"]+)|font:[^;"]*?\d+px\s+([^;"]+)/g)].map((m) => (m[1] ?? m[2] ?? '').trim());
+    expect(families.length).toBeGreaterThan(0);
+    for (const family of families) expect(family.replace(/&quot;/g, '"')).toBe(CHART_FONT);
   });
 });
 

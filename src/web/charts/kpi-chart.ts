@@ -4,12 +4,16 @@
 // rows (kpiTableRows) to show beside it.
 import * as echarts from 'echarts/core';
 import { LineChart } from 'echarts/charts';
-import { GridComponent, LegendComponent } from 'echarts/components';
+import { GraphicComponent, GridComponent, LegendComponent } from 'echarts/components';
 import { SVGRenderer } from 'echarts/renderers';
 import { expectedValueOn, formatKpiNumber, meets, sortReadings, trajectory, type Kpi, type KpiReading } from '../../domain/kpi.ts';
 import { formatShortDate, utcMillis } from '../../domain/iso-days.ts';
 
-echarts.use([LineChart, GridComponent, LegendComponent, SVGRenderer]);
+echarts.use([LineChart, GraphicComponent, GridComponent, LegendComponent, SVGRenderer]);
+
+/** The pages' font (GOV.UK Frontend set to the system font stack), so the chart's labels match the text around it. */
+// No quotes: the renderer writes the stack into style attributes as it is.
+export const CHART_FONT = 'system-ui, -apple-system, Segoe UI, Roboto, Helvetica Neue, Arial, sans-serif';
 
 export interface ChartKpi extends Kpi {
   name: string;
@@ -97,20 +101,27 @@ export function renderKpiChart(kpi: ChartKpi, readings: readonly KpiReading[], o
     chart.setOption({
       animation: false,
       useUTC: true,
-      textStyle: { fontFamily: 'Arial, sans-serif', color: COLOURS.text },
-      grid: { left: 56, right: 24, top: 40, bottom: 40 },
-      legend: { top: 4, data: ['Readings', 'Target', 'Trajectory'], textStyle: { color: COLOURS.text } },
+      textStyle: { fontFamily: CHART_FONT, fontSize: 14, color: COLOURS.text },
+      // Room for the labels is measured, so long values ("8,000,000") never run off the left edge.
+      grid: { left: 16, right: 32, top: 48, bottom: 16, containLabel: true },
+      graphic:
+        sorted.length === 0
+          ? [{ type: 'text', left: 'center', top: 'middle', z: 100, style: { text: 'No readings yet', fontSize: 18, fontFamily: CHART_FONT, fill: COLOURS.text, backgroundColor: '#ffffff', padding: [6, 10] } }]
+          : [],
+      legend: { top: 4, itemGap: 24, data: ['Readings', 'Target', 'Trajectory'], textStyle: { color: COLOURS.text, fontFamily: CHART_FONT, fontSize: 14 } },
       xAxis: {
         type: 'time',
         min: utcMillis(firstDate),
         max: utcMillis(lastDate),
-        axisLabel: { color: COLOURS.text, hideOverlap: true, formatter: '{MMM} {yyyy}' },
+        // Fewer, wider-spaced month labels: at 14px five "Sep 2024"s fit a 640px chart with room between them.
+        splitNumber: 4,
+        axisLabel: { color: COLOURS.text, fontFamily: CHART_FONT, fontSize: 14, hideOverlap: true, formatter: '{MMM} {yyyy}', margin: 12, alignMinLabel: 'left', alignMaxLabel: 'right' },
         axisLine: { lineStyle: { color: COLOURS.text } },
       },
       yAxis: {
         type: 'value',
         scale: true,
-        axisLabel: { color: COLOURS.text },
+        axisLabel: { color: COLOURS.text, fontFamily: CHART_FONT, fontSize: 14, hideOverlap: true },
         splitLine: { lineStyle: { color: COLOURS.grid } },
       },
       series: [

@@ -1,6 +1,7 @@
 // What the commitment page shows, gathered from the store and shaped for the template: KPIs with status, chart
 // and table; milestones with due, status, re-dating and evidence; monitoring items with evidence; and the
 // progress-update history.
+import { measurableKpi } from '../../../services/kpi-model.ts';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../store/schema.ts';
 import type { EvidenceRecord, KpiRecord, MilestoneRecord, MilestoneRedateRecord } from '../../../store/records.ts';
@@ -29,12 +30,6 @@ export interface EvidenceView {
   link: string | null;
   fileName: string | null;
   fileHref: string | null;
-}
-
-/** The KPI as the domain measures it, or null while baseline, target or target date are missing. */
-export function measurableKpi(kpi: KpiRecord): Kpi | null {
-  if (kpi.baseline === null || kpi.target === null || kpi.targetDate === null) return null;
-  return { name: kpi.text, unit: kpi.unit, baseline: kpi.baseline, target: kpi.target, targetDate: kpi.targetDate, direction: kpi.direction };
 }
 
 function evidenceView(e: EvidenceRecord): EvidenceView {
@@ -71,12 +66,12 @@ export async function redateSummary(
   return `baseline ${formatDue(m.baseline)} → now ${formatDue(m.due)} (${last.reason}, ${await nameOf(last.changedBy)})`;
 }
 
-async function kpiViews(db: Db, commitmentId: number, today: string) {
+async function kpiViews(db: Db, commitmentId: number, planStart: string | null, today: string) {
   const kpis = await listKpis(db, commitmentId);
   return Promise.all(
     kpis.map(async (kpi) => {
       const readings = await listKpiReadings(db, kpi.id);
-      const measurable = measurableKpi(kpi);
+      const measurable = measurableKpi(kpi, planStart);
       const title = kpi.unit ? `${kpi.text} (${kpi.unit})` : kpi.text;
       const rows = measurable
         ? kpiTableRows(measurable, readings)
@@ -166,7 +161,7 @@ export async function commitmentPage(db: Db, access: CommitmentAccess, today = t
   const nameOf = names(db);
   const [lead, kpis, milestones, monitoring, updates] = await Promise.all([
     commitment.leadUserId === null ? Promise.resolve(null) : nameOf(commitment.leadUserId),
-    kpiViews(db, commitment.id, today),
+    kpiViews(db, commitment.id, plan.period?.from ?? null, today),
     milestoneViews(db, commitment.id, today, nameOf),
     monitoringViews(db, commitment.id),
     updateViews(db, commitment.id, plan.id),
