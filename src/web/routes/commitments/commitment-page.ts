@@ -4,14 +4,14 @@
 import { measurableKpi } from '../../../services/kpi-model.ts';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../store/schema.ts';
-import type { EvidenceRecord, KpiRecord, MilestoneRecord, MilestoneRedateRecord } from '../../../store/records.ts';
+import type { EvidenceRecord, MilestoneRecord, MilestoneRedateRecord } from '../../../store/records.ts';
 import { listKpis, listKpiReadings } from '../../../store/kpis-repository.ts';
 import { listMilestones, listMilestoneRedates } from '../../../store/milestones-repository.ts';
 import { listEvidence, listMonitoringItems } from '../../../store/monitoring-repository.ts';
 import { listCommitmentUpdates } from '../../../store/progress-updates-repository.ts';
 import { listReviewPeriods } from '../../../store/review-periods-repository.ts';
 import { getUser } from '../../../store/users-repository.ts';
-import { kpiStatus, type Kpi } from '../../../domain/kpi.ts';
+import { kpiStatus } from '../../../domain/kpi.ts';
 import { milestoneTiming } from '../../../domain/milestone-timing.ts';
 import { formatLong } from '../../../domain/dates/index.ts';
 import { kpiTableRows, renderKpiChart } from '../../charts/kpi-chart.ts';
