@@ -57,4 +57,6 @@ export interface MilestoneDraft {
   text: string;
   due: DueWindow | null;
   recurrence: Recurrence | null;
+  /** True when a date in the text has no year written ("Wednesday 15th May") and the plan period gave it one. */
+  yearAssumed?: boolean;
 }

@@ -98,7 +98,8 @@ function planTitle(titleProperty: string | null, textBefore: string[]): string |
 function readMilestone(text: string, period: DueWindow | null, commitment: number, warnings: ImportWarning[]): MilestoneDraft {
   const reading = readDatePhrase(text, { period });
   for (const message of reading.warnings) warnings.push({ commitment, text, message });
-  return { text, due: reading.due, recurrence: reading.recurrence };
+  const yearAssumed = reading.matches.some((m) => !m.yearWritten);
+  return { text, due: reading.due, recurrence: reading.recurrence, ...(yearAssumed && { yearAssumed }) };
 }
 
 /** The plan in the document, or an ImportError when no plan table is found. `what` names the file kind. */

@@ -26,6 +26,8 @@ export interface PreviewWarning {
 export interface PreviewMilestone {
   text: string;
   readAs: string;
+  /** The date has no year written: the plan period gave it one. */
+  yearAssumed: boolean;
   /** Why its date should be checked, when the importer warned about it. */
   warning: string | null;
 }
@@ -97,7 +99,12 @@ export function previewOf(draft: ImportDraft): ImportPreview {
       title: c.title,
       summary: c.summary,
       kpis: c.kpis.map((k) => k.text),
-      milestones: c.milestones.map((m) => ({ text: m.text, readAs: readAs(m), warning: warningFor(c.number, m.text) })),
+      milestones: c.milestones.map((m) => ({
+        text: m.text,
+        readAs: readAs(m),
+        yearAssumed: m.due !== null && m.yearAssumed === true,
+        warning: warningFor(c.number, m.text),
+      })),
       monitoring: c.monitoring.map((m) => m.text),
       updates: c.updates.map((u) => u.text),
     })),
