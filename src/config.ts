@@ -8,6 +8,8 @@ export interface Config {
   dataDir: string;
   demo: boolean;
   production: boolean;
+  /** NODE_ENV=development: templates recompiled on every request, errors shown in full. Off unless asked for. */
+  development: boolean;
   sessionHours: number;
   importMaxBytes: number;
   logLevel: string;
@@ -53,6 +55,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir,
     demo: bool(env.DEMO, true),
     production,
+    development: env.NODE_ENV === 'development',
     sessionHours: int('SESSION_HOURS', env.SESSION_HOURS, 8),
     importMaxBytes: int('IMPORT_MAX_BYTES', env.IMPORT_MAX_BYTES, 10 * 1024 * 1024),
     logLevel: env.LOG_LEVEL || (env.CI ? 'warn' : 'info'),

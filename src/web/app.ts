@@ -65,7 +65,8 @@ export async function buildApp({ store, config, logger }: AppOptions): Promise<F
   await setUpSession(app, store, config);
   await setUpForms(app);
   await setUpAssets(app, config.production);
-  await setUpViews(app, config.production);
+  // Compiled templates are cached unless NODE_ENV=development: `npm start` is fast by default.
+  await setUpViews(app, !config.development);
   await setUpAuth(app);
   await setUpCsrf(app);
 

@@ -18,15 +18,16 @@ export const SERVICE_NAME = 'Improvement Tracker';
 
 const viewsDir = fileURLToPath(new URL('../views/', import.meta.url));
 
-export async function setUpViews(app: FastifyInstance, production: boolean): Promise<void> {
+/** `cacheTemplates`: compile each template once (everywhere but NODE_ENV=development). */
+export async function setUpViews(app: FastifyInstance, cacheTemplates: boolean): Promise<void> {
   await app.register(view, {
     engine: { nunjucks },
     templates: [viewsDir, frontendDirs.govuk, frontendDirs.moj],
-    production,
+    production: cacheTemplates,
     options: {
       autoescape: true,
       throwOnUndefined: false,
-      noCache: !production,
+      noCache: !cacheTemplates,
       onConfigure: (env: nunjucks.Environment) => {
         env.addFilter('date', formatDate);
         env.addFilter('period', formatPeriod);
