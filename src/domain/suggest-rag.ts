@@ -172,7 +172,10 @@ export function suggestRag(input: SuggestRagInput): RagSuggestion {
   }
   if (shortOverdue.length > 0) {
     const detail = shortOverdue
-      .map((m) => `${shortName(m.text)}, due ${formatShortDate((m.due as DueWindow).to)}, ${plural(daysBetween((m.due as DueWindow).to, asOf), 'day')} late`)
+      .map((m) => {
+        const late = daysBetween((m.due as DueWindow).to, asOf);
+        return `${shortName(m.text)}, due ${formatShortDate((m.due as DueWindow).to)}, ${late === 0 ? 'not done by the end of the period' : `${plural(late, 'day')} late`}`;
+      })
       .join('; ');
     amber.push(`${plural(shortOverdue.length, 'milestone')} overdue by up to a month (${detail})`);
   }

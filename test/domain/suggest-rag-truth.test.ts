@@ -33,7 +33,7 @@ describe('suggested RAG: the cases that used to be told wrongly', () => {
       kpis: [],
     });
     expect(result.rag).toBe('amber');
-    expect(result.reasons.join('\n')).toContain('Publish the register, due 30 Jun 2024, 0 days late');
+    expect(result.reasons.join('\n')).toContain('Publish the register, due 30 Jun 2024, not done by the end of the period');
     expect(result.reasons.join('\n')).not.toMatch(/are done|is done/);
   });
 
