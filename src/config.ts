@@ -20,6 +20,12 @@ export interface Config {
   reminderDays: number;
   /** The service's address as people reach it, for links in e-mails and calendar feed addresses. */
   serviceUrl: string;
+  /** Shown in the page header and titles (SERVICE_NAME). */
+  serviceName: string;
+  /** The organisation that runs this copy of the service, named in the header and footer (OPERATOR_NAME). */
+  operatorName: string;
+  /** Where the operator's name in the header leads (OPERATOR_URL); default: this service's home page. */
+  operatorUrl: string;
 }
 
 export interface SmtpConfig {
@@ -31,6 +37,12 @@ export interface SmtpConfig {
   /** Never logged. */
   pass: string;
 }
+
+export const DEFAULT_SERVICE_NAME = 'Improvement Tracker';
+/** The demo's organisation (DEMO_ORGANISATION in services/demo.ts) runs the service while demo mode is on. */
+export const DEMO_OPERATOR_NAME = 'Kestrel Vale Council';
+/** Without demo mode and without OPERATOR_NAME: a name that plainly asks to be set. */
+export const DEFAULT_OPERATOR_NAME = 'Your organisation';
 
 function int(name: string, value: string | undefined, fallback: number): number {
   if (value === undefined || value === '') return fallback;
@@ -53,7 +65,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: env.HOST || '0.0.0.0',
     databaseUrl,
     dataDir,
-    demo: bool(env.DEMO, true),
+    // Off unless asked for: `tracker serve --demo` (npm start) or DEMO=true.
+    demo: bool(env.DEMO, false),
     production,
     development: env.NODE_ENV === 'development',
     sessionHours: int('SESSION_HOURS', env.SESSION_HOURS, 8),
@@ -69,5 +82,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mailFrom: env.MAIL_FROM || 'Improvement Tracker <no-reply@localhost>',
     reminderDays: int('REMINDER_DAYS', env.REMINDER_DAYS, 14),
     serviceUrl: (env.SERVICE_URL || `http://localhost:${int('PORT', env.PORT, 3000)}`).replace(/\/+$/, ''),
+    serviceName: env.SERVICE_NAME?.trim() || DEFAULT_SERVICE_NAME,
+    operatorName: env.OPERATOR_NAME?.trim() || (bool(env.DEMO, false) ? DEMO_OPERATOR_NAME : DEFAULT_OPERATOR_NAME),
+    operatorUrl: env.OPERATOR_URL?.trim() || '/',
   };
 }

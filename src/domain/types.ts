@@ -59,4 +59,6 @@ export interface MilestoneDraft {
   recurrence: Recurrence | null;
   /** True when a date in the text has no year written ("Wednesday 15th May") and the plan period gave it one. */
   yearAssumed?: boolean;
+  /** The window first agreed, when the document says the milestone was re-dated (default: the due window). */
+  baseline?: DueWindow | null;
 }

@@ -76,6 +76,29 @@ export function areaLeadEntries(plan: ExportPlan, commitment: CommitmentDetail, 
 
 /** The RAG the commitment stands at: its latest entry's (null when none has one). */
 export function currentRag(plan: ExportPlan, commitment: CommitmentDetail): Rag | null {
-  const withRag = areaLeadEntries(plan, commitment, 'all').filter((e) => e.rag !== null);
-  return withRag.at(-1)?.rag ?? null;
+  return currentRating(plan, commitment)?.rag ?? null;
+}
+
+export interface Rating {
+  rag: Rag;
+  /** False for a submitted update the reviewer has not signed off yet. */
+  signedOff: boolean;
+}
+
+/** The commitment's latest rating, and whether it is signed off (null when no update has a RAG). */
+export function currentRating(plan: ExportPlan, commitment: CommitmentDetail): Rating | null {
+  const latest = areaLeadEntries(plan, commitment, 'all').filter((e) => e.rag !== null).at(-1);
+  return latest?.rag ? { rag: latest.rag, signedOff: latest.update.state === 'signed-off' } : null;
+}
+
+/** The commitment's latest signed-off rating (null when none is signed off). */
+export function signedOffRag(plan: ExportPlan, commitment: CommitmentDetail): Rag | null {
+  const latest = areaLeadEntries(plan, commitment, 'all').filter((e) => e.rag !== null && e.update.state === 'signed-off').at(-1);
+  return latest?.rag ?? null;
+}
+
+/** "Amber", or "Amber (not yet signed off)" for a rating from a submitted update. */
+export function ratingText(rating: Rating | null): string | null {
+  if (!rating) return null;
+  return rating.signedOff ? ragLabel(rating.rag) : `${ragLabel(rating.rag)} (not yet signed off)`;
 }

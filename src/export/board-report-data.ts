@@ -4,13 +4,17 @@ import { milestonesDueWithin, overdueMilestones, daysOverdue, DEFAULT_SOON_DAYS 
 import { sortReadings } from '../domain/kpi.ts';
 import { RAGS, type IsoDate, type Rag } from '../domain/types.ts';
 import type { CommitmentDetail, KpiReadingRecord, KpiRecord, MilestoneRecord } from '../store/records.ts';
-import { areaLeadEntries, currentRag, type AreaLeadEntry } from './area-lead-updates.ts';
+import { areaLeadEntries, type AreaLeadEntry } from './area-lead-updates.ts';
 import type { ExportPlan } from './export-plan.ts';
 
 export interface CommitmentStanding {
   commitment: CommitmentDetail;
+  /** The latest SIGNED-OFF rating: a board report never counts a rating the reviewer has not signed off. */
   rag: Rag | null;
+  /** The latest signed-off update of a review period. */
   latest: AreaLeadEntry | null;
+  /** A later update submitted but not yet signed off (not counted; the report says it is awaited). */
+  awaitingSignOff: AreaLeadEntry | null;
 }
 
 export interface DatedMilestone {
@@ -42,8 +46,15 @@ function withCommitment(plan: ExportPlan): (MilestoneRecord & { commitment: Comm
 export function boardReportData(plan: ExportPlan, today: IsoDate, soonDays = DEFAULT_SOON_DAYS): BoardReportData {
   const standings = plan.commitments.map((commitment) => {
     // The latest entry of a review period (an imported update has no period: it is the plan's text, not a review).
-    const reviewed = areaLeadEntries(plan, commitment, 'all').filter((e) => e.period !== null);
-    return { commitment, rag: currentRag(plan, commitment), latest: reviewed.at(-1) ?? null };
+    const reviewed = areaLeadEntries(plan, commitment, 'all').filter((e) => e.period !== null && e.period.from <= today);
+    const signed = reviewed.filter((e) => e.update.state === 'signed-off');
+    const newest = reviewed.at(-1);
+    return {
+      commitment,
+      rag: signed.filter((e) => e.rag !== null).at(-1)?.rag ?? null,
+      latest: signed.at(-1) ?? null,
+      awaitingSignOff: newest && newest.update.state !== 'signed-off' ? newest : null,
+    };
   });
   const ragCounts = { red: 0, amber: 0, green: 0, blue: 0, none: 0 };
   for (const s of standings) ragCounts[s.rag ?? 'none'] += 1;

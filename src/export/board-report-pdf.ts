@@ -13,7 +13,7 @@ import { planHeading } from './plan-heading.ts';
 
 export interface BoardReportOptions {
   organisationName: string;
-  /** The report's date: what is overdue or due soon is judged against it. */
+  /** The date the report is as at: what is overdue or due soon is judged against it. */
   today: IsoDate;
 }
 
@@ -26,12 +26,20 @@ function cover(doc: Pdf, plan: ExportPlan, opts: BoardReportOptions): void {
   const period = plan.period ? `Plan period: ${windowText(plan.period)}` : 'Plan period: not set';
   doc.moveDown(0.4).fontSize(12).fillColor(COLOURS.secondary).text(period, { width });
   doc.moveDown(0.2).text(`Report date: ${formatLong(opts.today)}`, { width });
+  doc.moveDown(0.2).text(`As at ${formatLong(opts.today)}: milestones, KPI readings and updates up to this date.`, { width });
+  doc.moveDown(0.2).text('RAG ratings are those signed off by the reviewer; ratings awaiting sign-off are not counted.', { width });
 }
 
 function ragSummary(doc: Pdf, standings: CommitmentStanding[], counts: Record<string, number>): void {
   heading(doc, 'RAG summary');
   const line = RAG_ORDER.map((rag) => `${ragText(rag === 'none' ? null : rag)}: ${counts[rag] ?? 0}`).join('   ');
   paragraph(doc, `${standings.length} commitments. ${line}`, { font: FONT.bold });
+  const awaiting = standings.filter((s) => s.awaitingSignOff !== null).length;
+  if (awaiting > 0) {
+    paragraph(doc, `${awaiting} ${awaiting === 1 ? 'commitment has an update' : 'commitments have updates'} submitted but not yet signed off: shown by their last signed-off rating.`, {
+      colour: COLOURS.secondary,
+    });
+  }
   doc.moveDown(0.5);
   table(
     doc,
@@ -71,6 +79,9 @@ function latestUpdates(doc: Pdf, standings: CommitmentStanding[]): void {
     } else {
       paragraph(doc, `${s.latest.period?.label ?? ''} – ${ragText(s.rag)}`, { colour: COLOURS.secondary });
       paragraph(doc, s.latest.text);
+    }
+    if (s.awaitingSignOff) {
+      paragraph(doc, `${s.awaitingSignOff.period?.label ?? ''}: update submitted, not yet signed off.`, { font: FONT.italic, colour: COLOURS.secondary });
     }
     doc.moveDown(0.6);
   }

@@ -2,11 +2,13 @@
 // reads curly quotes and dashes right), or all of them in one zip.
 import { stringify } from 'csv-stringify/sync';
 import { strToU8, zipSync } from 'fflate';
+import { safeCsvRows } from './csv-cell.ts';
+import { aboutCsv } from './csv-about.ts';
 import { entityTables, type Entity, type EntityTable } from './entity-tables.ts';
 import type { ExportPlan } from './export-plan.ts';
 
 function csvOf(table: EntityTable): string {
-  return stringify(table.rows, { header: true, columns: table.columns.map((c) => c.header), bom: true, record_delimiter: 'windows' });
+  return stringify(safeCsvRows(table.rows), { header: true, columns: table.columns.map((c) => c.header), bom: true, record_delimiter: 'windows' });
 }
 
 export function exportEntityCsv(plan: ExportPlan, entity: Entity): string {
@@ -19,5 +21,6 @@ export function exportEntityCsv(plan: ExportPlan, entity: Entity): string {
 export function exportCsvZip(plan: ExportPlan): Buffer {
   const files: Record<string, Uint8Array> = {};
   for (const table of entityTables(plan)) files[`${table.entity}.csv`] = strToU8(csvOf(table));
+  if (plan.asAt) files['about.csv'] = strToU8(aboutCsv(plan, plan.asAt));
   return Buffer.from(zipSync(files));
 }

@@ -25,6 +25,8 @@ import {
   WidthType,
   HeadingLevel,
 } from 'docx';
+import { formatLong } from '../domain/dates/index.ts';
+import type { IsoDate } from '../domain/types.ts';
 import type { CommitmentDetail } from '../store/records.ts';
 import { areaLeadEntries, choosePeriod, type AreaLeadEntry, type PeriodChoice } from './area-lead-updates.ts';
 import { numberedTitle, type ExportPlan } from './export-plan.ts';
@@ -34,6 +36,8 @@ import { planHeading } from './plan-heading.ts';
 export interface DocxExportOptions {
   /** The review period whose updates fill the Area Lead column, or 'all' (the default): every period, labelled. */
   periodLabel?: PeriodChoice;
+  /** The date the document is as at, said under the title. */
+  asAt?: IsoDate;
 }
 
 /** The template's header row: column name and the hint under it. */
@@ -80,10 +84,28 @@ function bullet(text: string, note: string | null, footnotes: FootnoteList): Par
   return new Paragraph({ children, numbering: { reference: BULLETS, level: 0 }, spacing: { after: 60 } });
 }
 
-/** Summary lines, then the KPI lines the summary does not already hold (the importer keeps KPI lines in both). */
+/** How the importer knows a KPI in the summary cell: a line starting "KPI" (see import/plan-builder.ts). */
+const KPI_LINE = /^KPIs?\b/i;
+
+/** "KPI: <text>", unless the text already starts with "KPI". */
+export function kpiLine(text: string): string {
+  const trimmed = text.trim();
+  return KPI_LINE.test(trimmed) ? trimmed : `KPI: ${trimmed}`;
+}
+
+/**
+ * Summary lines, then a "KPI: …" line for each KPI the summary does not already hold as one, so that every KPI
+ * imports back as a KPI. A summary line that is a KPI's text (a bullet under a "KPIs:" heading in the original)
+ * is written as a "KPI: …" line too: without its bullet the importer would not know it.
+ */
 function summaryParagraphs(c: CommitmentDetail): Paragraph[] {
-  const lines = c.summary.split(/\r?\n/).map((l) => l.trim()).filter((l) => l !== '');
-  const kpis = c.kpis.map((k) => k.text.trim()).filter((k) => k !== '' && !lines.includes(k));
+  const kpiTexts = new Set(c.kpis.map((k) => k.text.trim()).filter((k) => k !== ''));
+  const lines = c.summary
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter((l) => l !== '')
+    .map((l) => (kpiTexts.has(l) ? kpiLine(l) : l));
+  const kpis = [...kpiTexts].map(kpiLine).filter((k) => !lines.includes(k));
   return [
     new Paragraph({ children: [new TextRun({ text: numberedTitle(c), bold: true })], spacing: { after: 120 } }),
     ...plainParagraphs([...lines, ...kpis]),
@@ -198,7 +220,8 @@ export async function exportPlanDocx(plan: ExportPlan, opts: DocxExportOptions =
         footers: { default: footer() },
         children: [
           new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun(heading)] }),
-          new Paragraph({ children: [new TextRun(periodLine(plan, period))], spacing: { after: 200 } }),
+          new Paragraph({ children: [new TextRun(periodLine(plan, period))], spacing: { after: opts.asAt ? 80 : 200 } }),
+          ...(opts.asAt ? [new Paragraph({ children: [new TextRun(`As at ${formatLong(opts.asAt)}`)], spacing: { after: 200 } })] : []),
           table,
         ],
       },

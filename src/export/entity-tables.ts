@@ -3,7 +3,7 @@
 import { RAGS } from '../domain/types.ts';
 import { ragLabel } from '../domain/rag.ts';
 import type { CommitmentDetail } from '../store/records.ts';
-import { currentRag } from './area-lead-updates.ts';
+import { currentRating, ratingText } from './area-lead-updates.ts';
 import type { ExportPlan } from './export-plan.ts';
 import { statusWords } from './milestone-notes.ts';
 
@@ -48,7 +48,7 @@ export function entityTables(plan: ExportPlan): EntityTable[] {
       entity: 'commitments',
       title: 'Commitments',
       columns: [number('Commitment'), text('Title'), text('Summary'), text('Current RAG'), number('Milestones'), number('KPIs')],
-      rows: plan.commitments.map((c) => [c.number, c.title, c.summary, rag(currentRag(plan, c)), c.milestones.length, c.kpis.length]),
+      rows: plan.commitments.map((c) => [c.number, c.title, c.summary, ratingText(currentRating(plan, c)), c.milestones.length, c.kpis.length]),
     },
     {
       entity: 'milestones',

@@ -1,23 +1,22 @@
 // One use case for every export: a stored plan in a chosen format, as bytes with a file name and content type.
 // The CLI (`tracker export`) and the pages call this.
 import type { Kysely } from 'kysely';
+import { exportAsAt, type AsAt } from '../domain/as-at.ts';
 import type { IsoDate } from '../domain/types.ts';
+import { COMMAND_LINE_VIEWER, planForViewer, updateVisibility, type UpdateViewer } from '../services/update-visibility.ts';
 import type { Database } from '../store/schema.ts';
 import { getOrganisation } from '../store/organisations-repository.ts';
 import type { PeriodChoice } from './area-lead-updates.ts';
-import { boardReportPdf } from './board-report-pdf.ts';
 import { exportCsvZip, exportEntityCsv } from './csv.ts';
-import { exportPlanDocx } from './docx-template.ts';
 import { ENTITIES, isEntity, type Entity } from './entity-tables.ts';
 import { fileStem, type ExportPlan } from './export-plan.ts';
 import { exportPlanIcs } from './ics.ts';
 import { loadExportPlan } from './load-export-plan.ts';
 import { exportPlanJson } from './plan-json.ts';
 import { planHeading } from './plan-heading.ts';
-import { exportPlanXlsx } from './spreadsheet.ts';
+import { EXPORT_FORMATS, type ExportFormat } from './export-formats.ts';
 
-export const EXPORT_FORMATS = ['docx', 'pdf', 'xlsx', 'csv', 'json', 'ics'] as const;
-export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+export { EXPORT_FORMATS, type ExportFormat } from './export-formats.ts';
 
 export interface ExportRequest {
   format: string;
@@ -25,14 +24,20 @@ export interface ExportRequest {
   period?: PeriodChoice;
   /** csv: one entity's file instead of a zip of all. */
   entity?: string;
-  /** pdf: the report date (what is overdue is judged against it). */
+  /** Today: the default as-at date while the plan runs (see domain/as-at.ts). */
   today: IsoDate;
+  /** The date the export is as at (what is overdue is judged against it); default from `today` and the plan. */
+  asAt?: IsoDate;
+  /** Who asks: decides which progress updates the file may hold (default: the command line, no drafts). */
+  viewer?: UpdateViewer;
 }
 
 export interface ExportedFile {
   fileName: string;
   contentType: string;
   bytes: Buffer;
+  /** The date the file is as at, and why that date. */
+  asAt: AsAt;
 }
 
 /** A request the exports cannot serve: an unknown plan, format, entity or period. The message is for the user. */
@@ -82,16 +87,17 @@ function checkRequest(req: ExportRequest): { format: ExportFormat; entity: Entit
   return { format, entity: req.entity as Entity | undefined };
 }
 
+// Word, PDF and Excel (docx, pdfkit, exceljs: large libraries) load on the first export in that format, not at start.
 async function render(db: Kysely<Database>, plan: ExportPlan, format: ExportFormat, req: ExportRequest, entity: Entity | undefined): Promise<Buffer> {
   switch (format) {
     case 'docx':
-      return exportPlanDocx(plan, { periodLabel: req.period ?? 'all' });
+      return (await import('./docx-template.ts')).exportPlanDocx(plan, { periodLabel: req.period ?? 'all', asAt: plan.asAt });
     case 'pdf': {
       const organisation = await getOrganisation(db, plan.organisationId);
-      return boardReportPdf(plan, { organisationName: organisation?.name ?? '', today: req.today });
+      return (await import('./board-report-pdf.ts')).boardReportPdf(plan, { organisationName: organisation?.name ?? '', today: plan.asAt ?? req.today });
     }
     case 'xlsx':
-      return exportPlanXlsx(plan);
+      return (await import('./spreadsheet.ts')).exportPlanXlsx(plan);
     case 'csv':
       return entity ? Buffer.from(exportEntityCsv(plan, entity), 'utf8') : exportCsvZip(plan);
     case 'json':
@@ -101,10 +107,29 @@ async function render(db: Kysely<Database>, plan: ExportPlan, format: ExportForm
   }
 }
 
+/** The plan as it stood on its as-at date: no updates of periods that began later, no later KPI readings. */
+function asAtCut(plan: ExportPlan & { asAt: IsoDate }): ExportPlan {
+  const later = new Set((plan.reviewPeriods ?? []).filter((p) => p.from > plan.asAt).map((p) => p.id));
+  return {
+    ...plan,
+    commitments: plan.commitments.map((c) => ({ ...c, updates: c.updates.filter((u) => u.reviewPeriodId === null || !later.has(u.reviewPeriodId)) })),
+    kpiReadings: plan.kpiReadings?.filter((r) => r.date <= plan.asAt),
+  };
+}
+
+/** The date an export of `plan` is as at for `req` (see domain/as-at.ts). */
+export function exportAsAtOf(plan: Pick<ExportPlan, 'period' | 'reviewPeriods'>, req: Pick<ExportRequest, 'today' | 'asAt'>): AsAt {
+  const signedOffEnds = (plan.reviewPeriods ?? []).filter((p) => p.signedOff).map((p) => p.to);
+  return exportAsAt(req.today, plan.period, signedOffEnds, req.asAt);
+}
+
 export async function exportPlanFile(db: Kysely<Database>, planId: number, req: ExportRequest): Promise<ExportedFile> {
   const { format, entity } = checkRequest(req);
-  const plan = await loadExportPlan(db, planId);
-  if (!plan) throw new ExportError(`There is no plan ${planId}`);
+  const stored = await loadExportPlan(db, planId);
+  if (!stored) throw new ExportError(`There is no plan ${planId}`);
+  const asAt = exportAsAtOf(stored, req);
+  // The one visibility rule (services/update-visibility.ts) decides which updates any format may hold.
+  const plan = asAtCut({ ...planForViewer(stored, updateVisibility(req.viewer ?? COMMAND_LINE_VIEWER, stored.organisationId)), asAt: asAt.date });
   let bytes: Buffer;
   try {
     bytes = await render(db, plan, format, req, entity);
@@ -113,5 +138,5 @@ export async function exportPlanFile(db: Kysely<Database>, planId: number, req: 
     throw err;
   }
   const contentType = format === 'csv' && !entity ? 'application/zip' : CONTENT_TYPES[format];
-  return { fileName: exportFileName(plan, format, entity), contentType, bytes };
+  return { fileName: exportFileName(plan, format, entity), contentType, bytes, asAt };
 }

@@ -16,6 +16,8 @@ export interface ReviewPeriodRef {
   label: string;
   from: IsoDate;
   to: IsoDate;
+  /** Whether the reviewer has signed the period off (unknown: not signed off). */
+  signedOff?: boolean;
 }
 
 export interface ExportPlan extends PlanDetail {
@@ -23,6 +25,8 @@ export interface ExportPlan extends PlanDetail {
   kpiReadings?: KpiReadingRecord[];
   redates?: MilestoneRedateRecord[];
   evidence?: EvidenceRecord[];
+  /** The date the export is as at (stated in every format); unset: not stated. */
+  asAt?: IsoDate;
 }
 
 /** Where a commitment sits among the plan's: "1. We will provide strong, stable and diverse leadership". */

@@ -23,7 +23,7 @@ export async function loadExportPlan(db: Kysely<Database>, planId: number): Prom
   ]);
   return {
     ...plan,
-    reviewPeriods: periods.map((p) => ({ id: p.id, label: p.label, from: p.startsOn, to: p.endsOn })),
+    reviewPeriods: periods.map((p) => ({ id: p.id, label: p.label, from: p.startsOn, to: p.endsOn, signedOff: p.status === 'signed-off' })),
     kpiReadings: readings.flat(),
     redates: redates.flat(),
     evidence: evidence.flat(),

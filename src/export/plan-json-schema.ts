@@ -34,6 +34,7 @@ export const PLAN_JSON_SCHEMA = {
   ...object({
     format: { const: PLAN_JSON_FORMAT },
     version: { const: PLAN_JSON_VERSION },
+    asAt: { ...nullableIsoDate, description: 'The date the export is as at: updates and KPI readings up to it; null when not stated' },
     plan: object(
       {
         id,

@@ -12,6 +12,7 @@ export function planJson(plan: ExportPlan) {
   return {
     format: PLAN_JSON_FORMAT,
     version: PLAN_JSON_VERSION,
+    asAt: plan.asAt ?? null,
     plan: {
       id: plan.id,
       title: plan.title,

@@ -15,6 +15,17 @@ function cellValue(value: CellValue, column: EntityColumn | undefined): ExcelJS.
   return value;
 }
 
+/** What the workbook is: the plan, the date it is as at, and how its current RAG is to be read. */
+function aboutSheet(workbook: ExcelJS.Workbook, plan: ExportPlan, asAt: string): void {
+  const sheet = workbook.addWorksheet('About');
+  sheet.columns = [{ width: 18 }, { width: 90 }];
+  sheet.addRow(['Plan', plan.title]).font = { bold: false };
+  sheet.addRow(['As at', dateCell(asAt)]).getCell(2).numFmt = 'dd/mm/yyyy';
+  sheet.addRow(['Current RAG', 'The latest rating; one not yet signed off by the reviewer says "(not yet signed off)".']);
+  sheet.addRow(['Included', 'Updates of review periods that began by the as-at date, and KPI readings up to it.']);
+  sheet.getColumn(1).font = { bold: true };
+}
+
 export async function exportPlanXlsx(plan: ExportPlan): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Improvement Tracker';
@@ -32,5 +43,6 @@ export async function exportPlanXlsx(plan: ExportPlan): Promise<Buffer> {
       if (c.type === 'text') sheet.getColumn(i + 1).alignment = { wrapText: true, vertical: 'top' };
     });
   }
+  if (plan.asAt) aboutSheet(workbook, plan, plan.asAt);
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }

@@ -8,7 +8,7 @@ import { attribute, child, childrenOf, findFirst, parseOrdered, tagOf, textOf, t
 import type { Cell, DocumentTables, FoundTable, Row } from './plan-table.ts';
 import type { ZipPackage } from './zip-package.ts';
 
-export const DOCX_PARTS = ['word/document.xml', 'word/numbering.xml', 'docProps/core.xml'] as const;
+export const DOCX_PARTS = ['word/document.xml', 'word/numbering.xml', 'docProps/core.xml', 'word/footnotes.xml'] as const;
 
 /** Elements whose content is shown text (or holds runs that are). */
 const TEXT_CONTAINERS = new Set(['r', 'hyperlink', 'smartTag', 'customXml', 'ins', 'moveTo', 'fldSimple', 'sdt', 'sdtContent', 'bdo', 'dir']);
@@ -16,15 +16,33 @@ const TEXT_CONTAINERS = new Set(['r', 'hyperlink', 'smartTag', 'customXml', 'ins
 const LIST_STYLE = /^List(Bullet|Number)\d*$/i;
 
 class DocxWalker {
-  constructor(private readonly lists: ListCounter) {}
+  /** Footnote texts by the text of the paragraph that marks them (trimmed, without its list label). */
+  readonly notes = new Map<string, string[]>();
+  private refs: string[] = [];
+
+  constructor(
+    private readonly lists: ListCounter,
+    private readonly footnotes: () => ReadonlyMap<string, string> = () => new Map(),
+  ) {}
 
   /** A paragraph's lines: one, or several when it has line breaks. The list label leads the first. */
   paragraph(p: XmlNode): string[] {
     const lines = [''];
+    const outer = this.refs;
+    this.refs = [];
     this.runs(childrenOf(p), lines);
+    const refs = this.refs;
+    this.refs = outer;
+    if (refs.length > 0) this.keepNotes((lines[0] ?? '').trim(), refs);
     const label = this.listLabel(p);
     if (label !== '') lines[0] = `${label} ${lines[0] ?? ''}`;
     return lines;
+  }
+
+  private keepNotes(key: string, refs: readonly string[]): void {
+    const texts = refs.flatMap((id) => this.footnotes().get(id) ?? []);
+    if (key === '' || texts.length === 0) return;
+    this.notes.set(key, [...(this.notes.get(key) ?? []), ...texts]);
   }
 
   private listLabel(p: XmlNode): string {
@@ -47,6 +65,9 @@ class DocxWalker {
         lines[lines.length - 1] += ' ';
       } else if (tag === 'br' || tag === 'cr') {
         lines.push('');
+      } else if (tag === 'footnoteReference') {
+        const id = attribute(node, 'id');
+        if (id !== undefined) this.refs.push(id);
       } else if (tag === 'noBreakHyphen') {
         lines[lines.length - 1] += '-';
       } else if (tag === 'sym') {
@@ -125,14 +146,41 @@ export function readDocx(zip: ZipPackage): DocumentTables {
     throw new ImportError('corrupt', 'The Word document is damaged: it has no main document part (word/document.xml).');
   }
   const tables: FoundTable[] = [];
+  let notes: ReadonlyMap<string, readonly string[]> | undefined;
   try {
     const body = findFirst(parseOrdered(documentXml), 'body');
-    const walker = new DocxWalker(new ListCounter(() => readNumbering(zip.parts.get('word/numbering.xml'))));
+    let footnotes: ReadonlyMap<string, string> | undefined;
+    const walker = new DocxWalker(
+      new ListCounter(() => readNumbering(zip.parts.get('word/numbering.xml'))),
+      () => (footnotes ??= readFootnotes(zip.parts.get('word/footnotes.xml'))),
+    );
     if (body) walker.blocks(childrenOf(body), [], tables);
-  } catch {
+    notes = walker.notes;
+  } catch (err) {
+    if (err instanceof ImportError) throw err; // a limit or a DOCTYPE, with its own message
     throw new ImportError('corrupt', 'The Word document is damaged: its text cannot be read.');
   }
-  return { titleProperty: safeTitle(zip.parts.get('docProps/core.xml')), tables };
+  return { titleProperty: safeTitle(zip.parts.get('docProps/core.xml')), tables, notes };
+}
+
+/** Each footnote's text by its id (its paragraphs joined by spaces); none when the part is missing or unreadable. */
+function readFootnotes(xml: Uint8Array | undefined): ReadonlyMap<string, string> {
+  const found = new Map<string, string>();
+  if (!xml) return found;
+  try {
+    const root = findFirst(parseOrdered(xml), 'footnotes');
+    const walker = new DocxWalker(new ListCounter(() => readNumbering(undefined)));
+    for (const note of root ? childrenOf(root) : []) {
+      const id = attribute(note, 'id');
+      if (tagOf(note) !== 'footnote' || id === undefined) continue;
+      const paragraphs: string[] = [];
+      walker.blocks(childrenOf(note), paragraphs, null);
+      found.set(id, paragraphs.join(' ').replace(/\s+/g, ' ').trim());
+    }
+  } catch {
+    // Footnotes only ever add to what the table says: a damaged part is read as none.
+  }
+  return found;
 }
 
 function safeTitle(xml: Uint8Array | undefined): string | null {

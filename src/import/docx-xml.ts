@@ -1,5 +1,7 @@
 // fast-xml-parser in document order (preserveOrder), namespace prefixes dropped: w:p → "p".
 import { XMLParser } from 'fast-xml-parser';
+import { ImportError } from './import-error.ts';
+import { LIMITS, tooComplex } from './limits.ts';
 
 /** An element is `{ [tag]: children, ':@'?: attributes }`; a text node is `{ '#text': text }`. */
 export type XmlNode = Record<string, unknown>;
@@ -16,8 +18,10 @@ const OPTIONS = {
   trimValues: false,
   ignoreDeclaration: true,
   ignorePiTags: true,
+  // Only XML's own entities (&amp; &lt; … and numeric ones): a part with a DOCTYPE is refused before parsing.
   processEntities: true,
   htmlEntities: false,
+  maxNestedTags: LIMITS.xmlDepth,
 } as const;
 
 /**
@@ -32,9 +36,21 @@ const numberingParser = new XMLParser({ ...OPTIONS, stopNodes: ['*.pPr', '*.rPr'
 
 const utf8 = new TextDecoder('utf-8');
 
+/** Office parts never declare a DOCTYPE: one that does is after entity expansion ("billion laughs"), not a plan. */
+const DOCTYPE = /<!DOCTYPE/i;
+
 export function parseOrdered(xml: Uint8Array | string, part: 'document' | 'numbering' = 'document'): XmlNode[] {
   const parser = part === 'numbering' ? numberingParser : orderedParser;
-  return parser.parse(typeof xml === 'string' ? xml : utf8.decode(xml)) as XmlNode[];
+  const text = typeof xml === 'string' ? xml : utf8.decode(xml);
+  if (DOCTYPE.test(text)) {
+    throw new ImportError('unsupported', 'This document contains an XML document type declaration (DOCTYPE), which Word never writes, so it cannot be imported.');
+  }
+  try {
+    return parser.parse(text) as XmlNode[];
+  } catch (err) {
+    if (err instanceof Error && /nested tags/i.test(err.message)) throw tooComplex(`elements nested over ${LIMITS.xmlDepth} deep`);
+    throw new ImportError('corrupt', 'The Word document is damaged: its text cannot be read. Save it again from Word and retry.');
+  }
 }
 
 export function tagOf(node: XmlNode): string | null {

@@ -6,7 +6,11 @@ export type ImportErrorCode =
   | 'encrypted'
   | 'corrupt'
   | 'unsupported'
-  | 'no-table';
+  | 'no-table'
+  /** Over a limit of src/import/limits.ts, or the reader ran out of time or memory. */
+  | 'too-complex'
+  /** The user has uploaded too many files in a short time (see services/import-preview.ts). */
+  | 'too-many';
 
 export class ImportError extends Error {
   readonly code: ImportErrorCode;

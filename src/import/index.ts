@@ -7,8 +7,8 @@ import { ImportError } from './import-error.ts';
 import { buildPlanDraft } from './plan-builder.ts';
 import { decodeText } from './text-decoding.ts';
 import { readWordText } from './word-text-reader.ts';
-import { readXlsx } from './xlsx-reader.ts';
 import { openZip } from './zip-package.ts';
+import { checkTables, checkTextSize } from './limits.ts';
 
 export { ImportError, type ImportErrorCode } from './import-error.ts';
 
@@ -39,11 +39,13 @@ function megabytes(n: number): string {
 function readText(bytes: Uint8Array, fileName: string | undefined): PlanDraft & { format: PlanFormat } {
   const text = decodeText(bytes);
   if (text.trim() === '') throw new ImportError('empty', 'The file is empty: there is no plan in it.');
+  checkTextSize(text);
   const order: PlanFormat[] = prefersCsv(text, fileName) ? ['csv', 'txt'] : ['txt', 'csv'];
   let firstError: unknown = null;
   for (const format of order) {
     const tables = format === 'csv' ? readCsv(text) : readWordText(text);
     if (!tables) continue;
+    checkTables(tables.tables);
     try {
       return { ...buildPlanDraft(tables, FORMAT_NAMES[format]), format };
     } catch (err) {
@@ -69,6 +71,10 @@ export async function readPlan(bytes: Uint8Array, opts: ReadPlanOptions = {}): P
   if (fileKind(bytes) === 'text') return readText(bytes, opts.fileName);
   const zip = openZip(bytes, DOCX_PARTS);
   const format = officeKind(zip.names);
-  const document = format === 'docx' ? readDocx(zip) : await readXlsx(bytes);
+  // Excel's reader (exceljs, a large library) loads on the first workbook read, not with the importer.
+  // exceljs unpacks the whole workbook itself: count everything unpacked first, stopping at the limit.
+  if (format === 'xlsx') openZip(bytes, [], { countAll: true });
+  const document = format === 'docx' ? readDocx(zip) : await (await import('./xlsx-reader.ts')).readXlsx(bytes);
+  checkTables(document.tables);
   return { ...buildPlanDraft(document, FORMAT_NAMES[format]), format };
 }

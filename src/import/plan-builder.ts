@@ -5,6 +5,7 @@ import { splitCommitmentNumber } from './commitment-number.ts';
 import { cellItems, hasBullet, withoutBullet } from './item-text.ts';
 import type { Cell, DocumentTables, Row } from './plan-table.ts';
 import { choosePlanTable, type PlanTable } from './plan-table-choice.ts';
+import { readRedateNote } from './redate-note.ts';
 
 interface RawCommitment {
   number: number | null;
@@ -95,7 +96,16 @@ function planTitle(titleProperty: string | null, textBefore: string[]): string |
   return candidates.find((t) => /\bplan\b/i.test(t)) ?? candidates[0] ?? null;
 }
 
-function readMilestone(text: string, period: DueWindow | null, commitment: number, warnings: ImportWarning[]): MilestoneDraft {
+/**
+ * A milestone's due window from its text; or, when the Word export's footnote says it was re-dated, the window
+ * it is due in now with the one first agreed as its baseline (so an exported plan imports back as it stood).
+ */
+function readMilestone(text: string, period: DueWindow | null, commitment: number, warnings: ImportWarning[], notes?: readonly string[]): MilestoneDraft {
+  const redated = readRedateNote(notes);
+  if (redated) {
+    const recurrence = readDatePhrase(text, { period }).recurrence;
+    return { text, due: redated.due, recurrence, baseline: redated.baseline };
+  }
   const reading = readDatePhrase(text, { period });
   for (const message of reading.warnings) warnings.push({ commitment, text, message });
   const yearAssumed = reading.matches.some((m) => !m.yearWritten);
@@ -122,7 +132,7 @@ export function buildPlanDraft(document: DocumentTables, what: string): PlanDraf
       title: c.title,
       summary: c.summary.join('\n'),
       kpis: c.kpis.map((text) => ({ text })),
-      milestones: c.milestones.map((text) => readMilestone(text, period, number, warnings)),
+      milestones: c.milestones.map((text) => readMilestone(text, period, number, warnings, document.notes?.get(text))),
       monitoring: c.monitoring.map((text) => ({ text })),
       updates: c.updates.map((text) => ({ text })),
     });

@@ -30,9 +30,11 @@ function withHeader(tables: FoundTable[]): PlanTable | null {
     const columns = header ? headerColumns(header) : null;
     if (!columns || !header) continue;
     const rows = bodyRows(table.rows.slice(at + 1));
-    // A plan split over several tables (one per page, say) continues in tables of the same width.
+    // A plan split over several tables (one per page, say) continues in tables of the same width that repeat
+    // the header or go on with a numbered commitment; a table after it that does neither (a signature block)
+    // ends the plan.
     for (const next of tables.slice(t + 1)) {
-      if (width(next.rows) !== width(table.rows)) break;
+      if (!continuesPlan(next, width(table.rows), columns)) break;
       rows.push(...bodyRows(next.rows));
     }
     // Rows above the header (a spreadsheet's title rows) are text before the table too.
@@ -40,6 +42,22 @@ function withHeader(tables: FoundTable[]): PlanTable | null {
     return { columns, rows, textBefore: [...table.textBefore, ...above] };
   }
   return null;
+}
+
+/** Whether a table after the plan table goes on with the plan (rather than being a signature block, say). */
+function continuesPlan(next: FoundTable, planWidth: number, columns: ColumnMap): boolean {
+  if (width(next.rows) !== planWidth) return false;
+  if (next.rows.some((row) => headerColumns(row) !== null)) return true;
+  const first = bodyRows(next.rows)[0];
+  if (!first) return false;
+  const summary = (first[columns.summary] ?? []).join('\n').trim();
+  // An empty summary cell continues the commitment above (a row broken across pages).
+  return summary === '' || startsCommitment(summary) || startsCommitment(textBeforeColumn(first, columns.summary));
+}
+
+/** The text of the cells before a column (a narrow leading column may hold the commitment number). */
+function textBeforeColumn(row: Row, summaryColumn: number): string {
+  return row.slice(0, summaryColumn).map((cell) => cell.join(' ')).join(' ').trim();
 }
 
 /** Without a header row: a table of four columns (after empty leading columns) whose rows are numbered. */

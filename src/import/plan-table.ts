@@ -17,4 +17,6 @@ export interface DocumentTables {
   titleProperty: string | null;
   /** Every table found, in document order; the builder picks the plan table by its header row. */
   tables: FoundTable[];
+  /** Word footnotes by the text of the paragraph they are marked in (list label left out), when read. */
+  notes?: ReadonlyMap<string, readonly string[]>;
 }

@@ -58,6 +58,10 @@ export function readWordText(text: string): DocumentTables {
     if (role === null || seen.has(role) || splitCommitmentNumber(firstLine).number !== null) break;
     seen.add(role);
     boundary += 1;
+    // Without a leading column the first row starts inside the header's last cell: the header ends there, even
+    // if the next cell's words could name a column ("· Updates published monthly").
+    const rest = next.slice(next.indexOf(firstLine) + 1);
+    if (!leadingColumn && rest.some((line) => splitCommitmentNumber(line).number !== null)) break;
   }
   const width = boundary;
   if (width < 2 || chunks.length <= width) return { titleProperty: null, tables: [] };

@@ -2,6 +2,7 @@
 import ExcelJS from 'exceljs';
 import { cellLines } from './cell-lines.ts';
 import { ImportError } from './import-error.ts';
+import { LIMITS, tooComplex } from './limits.ts';
 import type { DocumentTables, FoundTable, Row } from './plan-table.ts';
 
 function two(n: number): string {
@@ -16,15 +17,26 @@ function cellText(cell: ExcelJS.Cell): string {
   return cell.text ?? '';
 }
 
-function readSheet(sheet: ExcelJS.Worksheet): FoundTable {
+/**
+ * The sheet's rows that hold something, each up to its last used cell. Only the cells stored in the file are
+ * visited (never the declared dimension, which one stray cell at XFD1048576 makes 17 billion cells); over
+ * LIMITS.rows, LIMITS.columns or LIMITS.cells, the workbook is refused with the reason.
+ */
+function readSheet(sheet: ExcelJS.Worksheet, counts: { rows: number; cells: number }): FoundTable {
   const rows: Row[] = [];
-  const columns = sheet.columnCount;
-  for (let r = 1; r <= sheet.rowCount; r += 1) {
-    const row = sheet.getRow(r);
-    const cells: Row = [];
-    for (let c = 1; c <= columns; c += 1) cells.push(cellLines(cellText(row.getCell(c))));
-    rows.push(cells);
-  }
+  sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+    const texts: string[] = [];
+    row.eachCell({ includeEmpty: false }, (cell, column) => {
+      if (column > LIMITS.columns) throw tooComplex(`a cell in column ${column} of row ${rowNumber}`);
+      counts.cells += 1;
+      if (counts.cells > LIMITS.cells) throw tooComplex(`over ${LIMITS.cells.toLocaleString('en-GB')} cells`);
+      texts[column - 1] = cellText(cell);
+    });
+    if (texts.every((text) => text === undefined || text.trim() === '')) return;
+    counts.rows += 1;
+    if (counts.rows > LIMITS.rows) throw tooComplex(`over ${LIMITS.rows.toLocaleString('en-GB')} rows`);
+    rows.push(Array.from(texts, (text) => cellLines(text ?? '')));
+  });
   return { rows, textBefore: [] };
 }
 
@@ -36,5 +48,6 @@ export async function readXlsx(bytes: Uint8Array): Promise<DocumentTables> {
     throw new ImportError('corrupt', 'The Excel workbook is damaged or incomplete: its sheets cannot be read. Save it again from Excel and retry.');
   }
   const title = typeof workbook.title === 'string' && workbook.title.trim() !== '' ? workbook.title.trim() : null;
-  return { titleProperty: title, tables: workbook.worksheets.map(readSheet) };
+  const counts = { rows: 0, cells: 0 };
+  return { titleProperty: title, tables: workbook.worksheets.map((sheet) => readSheet(sheet, counts)) };
 }

@@ -211,7 +211,8 @@ export type Action =
   | 'update:sign-off'
   | 'organisation:manage'
   | 'plan:publish'
-  | 'reminders:preview';
+  | 'reminders:preview'
+  | 'audit:read';
 
 /** 'all': anything of the organisation; 'own': only what the user leads (commitments whose lead they are). */
 type Scope = 'all' | 'own';
@@ -221,12 +222,12 @@ const PERMISSIONS: Record<Role, Partial<Record<Action, Scope>>> = {
   admin: {
     'plan:read': 'all', 'plan:edit': 'all', 'plan:import': 'all', 'commitment:edit': 'all',
     'update:respond': 'all', 'organisation:manage': 'all',
-    'plan:publish': 'all', 'reminders:preview': 'all',
+    'plan:publish': 'all', 'reminders:preview': 'all', 'audit:read': 'all',
   },
   'plan-owner': { 'plan:read': 'all', 'plan:edit': 'all', 'plan:import': 'all', 'commitment:edit': 'all', 'update:respond': 'all',
-    'plan:publish': 'all', 'reminders:preview': 'all' },
+    'plan:publish': 'all', 'reminders:preview': 'all', 'audit:read': 'all' },
   'commitment-lead': { 'plan:read': 'all', 'commitment:edit': 'own' },
-  reviewer: { 'plan:read': 'all', 'update:write': 'all', 'update:sign-off': 'all' },
+  reviewer: { 'plan:read': 'all', 'update:write': 'all', 'update:sign-off': 'all', 'audit:read': 'all' },
   viewer: { 'plan:read': 'all' },
 };
 

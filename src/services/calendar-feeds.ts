@@ -13,6 +13,7 @@ import { deleteCalendarFeeds, findCalendarFeedByHash, findCalendarFeedOfUser, re
 import { getPlan, listPlans } from '../store/plans-repository.ts';
 import { inTransaction } from '../store/transaction.ts';
 import { can, hashToken, loadUser, randomToken, type CurrentUser } from './accounts.ts';
+import { planForViewer, updateVisibility, userViewer } from './update-visibility.ts';
 
 type Db = Kysely<Database>;
 
@@ -100,7 +101,9 @@ async function readablePlans(db: Db, user: CurrentUser): Promise<PlanDetail[]> {
   const organisations = [...new Set(user.memberships.map((m) => m.organisationId))].filter((id) => can(user, 'plan:read', id));
   const records = (await Promise.all(organisations.map((id) => listPlans(db, id)))).flat();
   const plans = await Promise.all(records.map((p) => getPlan(db, p.id)));
-  return plans.filter((p): p is PlanDetail => p !== undefined);
+  // The calendar shows milestones only; the plans still pass through the one update-visibility rule, so that
+  // nothing a later version of the calendar adds can carry an update the user may not see.
+  return plans.filter((p): p is PlanDetail => p !== undefined).map((p) => planForViewer(p, updateVisibility(userViewer(user), p.organisationId)));
 }
 
 /** The feed's calendar for the token's owner, or undefined when the token is unknown or revoked. */
@@ -116,5 +119,6 @@ export async function calendarForToken(db: Db, token: string): Promise<string | 
 export async function planCalendar(db: Db, user: CurrentUser | null, planId: number): Promise<{ plan: PlanDetail; ics: string } | undefined> {
   const plan = await getPlan(db, planId);
   if (!plan || !can(user, 'plan:read', plan.organisationId)) return undefined;
-  return { plan, ics: exportPlanIcs(plan) };
+  const visible = planForViewer(plan, updateVisibility(userViewer(user), plan.organisationId));
+  return { plan: visible, ics: exportPlanIcs(visible) };
 }

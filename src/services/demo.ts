@@ -1,16 +1,22 @@
 // Demo mode: on the first run (no organisations yet) loads the demo plan of a fictional council and one account per
 // role, plus a second organisation with its own user so that the separation between organisations can be tried.
-// The passwords are fixed and public: demo mode must be off (DEMO=false) for real use.
+// The living demo (ensureDemo) moves the plan into the financial year that contains today and tracks it up to today
+// (see demo/living-demo.ts); createDemoBase loads the plan exactly as written, with nothing tracked.
+// The passwords are fixed and public: demo mode (`tracker serve --demo`, or DEMO=true) is for trying the service only.
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { Config } from '../config.ts';
-import type { Role } from '../domain/types.ts';
+import { demoPlanDates, shiftPlanYears } from '../domain/demo-years.ts';
+import type { IsoDate, PlanDraft, Role } from '../domain/types.ts';
 import type { Store } from '../store/database.ts';
 import { listOrganisations, findOrCreateOrganisation } from '../store/organisations-repository.ts';
 import { savePlanDraft } from '../store/plans-repository.ts';
 import { listCommitments, updateCommitment } from '../store/commitments-repository.ts';
 import { inTransaction } from '../store/transaction.ts';
-import { addAccount } from './accounts.ts';
+import { addAccount, type CurrentUser } from './accounts.ts';
+import { editCommitment, importPlan } from './plans.ts';
+import { bringDemoToLife } from './demo/living-demo.ts';
+import { today as clockToday } from '../web/today.ts';
 
 export const DEMO_ORGANISATION = 'Kestrel Vale Council';
 export const OTHER_DEMO_ORGANISATION = 'Fenbridge District Council';
@@ -35,6 +41,8 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
 
 /** The demo plan as written, for financial year 2024/25 (the project's own file). */
 export const DEFAULT_DEMO_PLAN = new URL('../../demo/plan-2024-25.txt', import.meta.url);
+/** The first year of the financial year the demo plan is written for. */
+export const DEMO_PLAN_WRITTEN_FY = 2024;
 
 export interface DemoResult {
   created: boolean;
@@ -43,7 +51,7 @@ export interface DemoResult {
   notes: string[];
 }
 
-async function readDemoPlan(path: string | URL) {
+async function readDemoPlan(path: string | URL, rewrite: (text: string) => string = (text) => text) {
   const file = typeof path === 'string' ? path : fileURLToPath(path);
   let bytes: Buffer;
   try {
@@ -54,7 +62,8 @@ async function readDemoPlan(path: string | URL) {
   try {
     // Loaded only here, so pages that merely list the demo accounts do not pull in the importer.
     const { readPlan } = await import('../import/index.ts');
-    const draft = await readPlan(new Uint8Array(bytes), { fileName: file });
+    const text = rewrite(new TextDecoder().decode(bytes));
+    const draft = await readPlan(new TextEncoder().encode(text), { fileName: file });
     return { draft, note: `Demo plan loaded from ${file}` };
   } catch (err) {
     const reason = err instanceof Error ? err.message : String(err);
@@ -85,18 +94,77 @@ export async function createDemoBase(store: Store, planFile: string | URL = DEFA
   return { created: true, planId, notes: [note] };
 }
 
-/** Creates the demo organisations, plan and accounts when demo mode is on and the database has no organisations. */
-export async function ensureDemo(store: Store, config: Config, planFile: string | URL = DEFAULT_DEMO_PLAN): Promise<DemoResult> {
+export interface DemoOptions {
+  /** The day the demo is created as at (default: TRACKER_TODAY when set, else today in the UK; see web/today.ts). */
+  today?: IsoDate;
+  /** The plan to load (default: demo/plan-2024-25.txt), written for the financial year starting in `writtenFy`. */
+  planFile?: string | URL;
+  /** Default DEMO_PLAN_WRITTEN_FY. */
+  writtenFy?: number;
+  /** Where TRACKER_TODAY is read from when `today` is not given (default process.env). */
+  env?: NodeJS.ProcessEnv;
+}
+
+async function addDemoAccounts(db: Store['db']): Promise<Map<string, CurrentUser>> {
+  const users = new Map<string, CurrentUser>();
+  for (const account of DEMO_ACCOUNTS) users.set(account.email, (await addAccount(db, account)).user);
+  return users;
+}
+
+function castMember(users: Map<string, CurrentUser>, email: string): CurrentUser {
+  const user = users.get(email);
+  if (!user) throw new Error(`The demo account ${email} is missing`);
+  return user;
+}
+
+/**
+ * The living demo, when demo mode is on and the database has no organisations yet: the demo accounts and the plan
+ * moved into the financial year that contains `today` (its years shifted as text before it is imported), then
+ * tracked up to today through the services, all in one transaction.
+ */
+export async function ensureDemo(store: Store, config: Config, options: DemoOptions = {}): Promise<DemoResult> {
   if (!config.demo) return { created: false, planId: null, notes: [] };
   if ((await listOrganisations(store.db)).length > 0) {
     return { created: false, planId: null, notes: ['Demo data not added: the database already holds organisations'] };
   }
-  return createDemoBase(store, planFile);
+  const today = options.today ?? clockToday(options.env ?? process.env);
+  const writtenFy = options.writtenFy ?? DEMO_PLAN_WRITTEN_FY;
+  const dates = demoPlanDates(today, writtenFy);
+  const { draft, note } = await readDemoPlan(options.planFile ?? DEFAULT_DEMO_PLAN, (text) =>
+    shiftPlanYears(text, { years: dates.years, writtenFyStart: writtenFy }),
+  );
+  return inTransaction(store.db, async (trx) => {
+    const users = await addDemoAccounts(trx);
+    const organisation = await findOrCreateOrganisation(trx, DEMO_ORGANISATION);
+    if (!draft) return { created: true, planId: null, notes: [note] };
+    const owner = castMember(users, 'owner@demo.example');
+    const lead = castMember(users, 'lead@demo.example');
+    const reviewer = castMember(users, 'reviewer@demo.example');
+    // In the first quarter of a financial year the period starts a quarter early (see demoPlanDates), so that
+    // a signed-off quarter exists; otherwise it is the financial year the (shifted) title names.
+    const moved: PlanDraft = { ...draft, period: dates.period };
+    const planId = await importPlan(trx, organisation.id, moved, owner.id, {
+      sourceName: 'kestrel-vale-improvement-plan.txt',
+      title: draft.title ?? `${DEMO_ORGANISATION} improvement plan`,
+    });
+    const [first] = await listCommitments(trx, planId);
+    if (first) await editCommitment(trx, first.id, { leadUserId: lead.id }, owner.id);
+    const lived = await bringDemoToLife({
+      db: trx,
+      dataDir: config.dataDir,
+      planId,
+      organisation: DEMO_ORGANISATION,
+      today,
+      cast: { owner, lead, reviewer },
+      leadIn: dates.leadIn,
+    });
+    return { created: true, planId, notes: [note, ...lived] };
+  });
 }
 
 /** The demo sign-in details, printed on start-up while demo mode is on. */
 export function demoSignInText(url: string): string {
   const width = Math.max(...DEMO_ACCOUNTS.map((a) => a.email.length));
   const lines = DEMO_ACCOUNTS.map((a) => `  ${a.email.padEnd(width)}  ${a.password.padEnd(18)}  ${a.roleLabel}, ${a.organisation}`);
-  return [`Demo mode is on (DEMO=false turns it off). Sign in at ${url}/sign-in with:`, ...lines].join('\n');
+  return [`Demo mode is on (started with --demo or DEMO=true; never for real use). Sign in at ${url}/sign-in with:`, ...lines].join('\n');
 }

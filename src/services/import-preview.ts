@@ -3,7 +3,9 @@
 import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { PlanDraft } from '../domain/types.ts';
-import { readPlan, type PlanFormat } from '../import/index.ts';
+import { ImportError, type PlanFormat } from '../import/index.ts';
+import { countImportAttempts, recordImportAttempt } from '../store/import-attempts-repository.ts';
+import { readPlanIsolated } from '../import/read-plan-isolated.ts';
 import type { Database } from '../store/schema.ts';
 import {
   deleteExpiredImportDrafts,
@@ -67,12 +69,30 @@ function toDraft(row: ImportDraftRow): ImportDraft {
   };
 }
 
+/** Uploads a user may make in UPLOAD_WINDOW_MINUTES, counted in the database so every instance agrees. */
+export const UPLOADS_PER_WINDOW = 10;
+export const UPLOAD_WINDOW_MINUTES = 10;
+
+/** Counts the upload against the user's limit, or refuses it (before the file is read) when it is over. */
+async function countUpload(db: Db, userId: number, now: Date): Promise<void> {
+  const since = new Date(now.getTime() - UPLOAD_WINDOW_MINUTES * 60_000).toISOString();
+  if ((await countImportAttempts(db, userId, since)) >= UPLOADS_PER_WINDOW) {
+    throw new ImportError(
+      'too-many',
+      `You have uploaded ${UPLOADS_PER_WINDOW} files in the last ${UPLOAD_WINDOW_MINUTES} minutes, the most allowed. Wait a few minutes, then try again.`,
+    );
+  }
+  await recordImportAttempt(db, userId, now.toISOString(), new Date(now.getTime() - 24 * HOUR).toISOString());
+}
+
 /**
  * Reads the uploaded file and keeps what was read as a draft for the preview; returns the draft's id.
  * A file that cannot be read throws the importer's ImportError and stores nothing.
  */
 export async function uploadPlan(db: Db, upload: PlanUpload, now = new Date()): Promise<string> {
-  const { format, ...plan } = await readPlan(upload.bytes, { fileName: upload.fileName, maxBytes: upload.maxBytes });
+  await countUpload(db, upload.userId, now);
+  // Read in a worker thread with memory and time limits, so that a hostile file costs that worker only.
+  const { format, ...plan } = await readPlanIsolated(upload.bytes, { fileName: upload.fileName, maxBytes: upload.maxBytes });
   const id = randomBytes(16).toString('base64url');
   await inTransaction(db, async (trx) => {
     await deleteExpiredImportDrafts(trx, now.toISOString());

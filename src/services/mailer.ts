@@ -1,7 +1,10 @@
 // Sending e-mail over SMTP (nodemailer). The SMTP settings come from config; the password is handed to nodemailer
 // only and never appears in a message or log line this module writes.
-import nodemailer from 'nodemailer';
+import { createRequire } from 'node:module';
 import type { SmtpConfig } from '../config.ts';
+
+// nodemailer (CommonJS) loads when a mailer is made, not with this module: the web service never sends mail itself.
+const require = createRequire(import.meta.url);
 
 export interface MailMessage {
   from: string;
@@ -51,6 +54,7 @@ export function createSmtpMailer(smtp: SmtpConfig): Mailer {
       close: () => undefined,
     };
   }
+  const nodemailer = require('nodemailer') as typeof import('nodemailer');
   const transport = nodemailer.createTransport({
     host: smtp.host,
     port: smtp.port,

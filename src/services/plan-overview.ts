@@ -15,6 +15,8 @@ import { getUser } from '../store/users-repository.ts';
 import { listKpiReadings } from '../store/kpis-repository.ts';
 import { can, type CurrentUser } from './accounts.ts';
 import { currentDue, currentTiming, daysUntil } from './milestone-schedule.ts';
+import { COMMAND_LINE_VIEWER, standingStates, updateVisibility, userViewer, type UpdateViewer } from './update-visibility.ts';
+import { pageAsAt, type AsAtReason } from '../domain/as-at.ts';
 
 type Db = Kysely<Database>;
 
@@ -55,6 +57,8 @@ export interface CurrentRag {
   label: string;
   /** The review period it was given for ("2019/20 Q1"); null for an update outside any period. */
   periodLabel: string | null;
+  /** False for a submitted rating the reviewer has not signed off yet (shown "not yet signed off"). */
+  signedOff: boolean;
 }
 
 export type KpiTrendSummary = 'improving' | 'worsening' | 'flat' | 'no-data';
@@ -92,7 +96,10 @@ export interface CommitmentOverview {
 export interface PlanOverview {
   plan: PlanRecord;
   organisationName: string;
+  /** The date the overview is as at (today, or the plan's last day once it has ended). */
   today: IsoDate;
+  /** Why that date: 'plan-ended' when the plan's period is over. */
+  asAtReason: AsAtReason;
   soonDays: number;
   /** Over the whole plan, whatever the filters. */
   counts: MilestoneCounts;
@@ -121,6 +128,8 @@ export interface OverviewFacts {
 
 export interface OverviewOptions {
   today: IsoDate;
+  /** Set by planOverview: why `today` is the date it is. */
+  asAtReason?: AsAtReason;
   filters?: OverviewFilters;
   soonDays?: number;
 }
@@ -198,6 +207,7 @@ export function summarisePlan(facts: OverviewFacts, opts: OverviewOptions): Plan
     plan: record,
     organisationName: facts.organisationName,
     today,
+    asAtReason: opts.asAtReason ?? 'today',
     soonDays,
     counts: totals,
     commitmentCount: all.length,
@@ -211,19 +221,21 @@ export function summarisePlan(facts: OverviewFacts, opts: OverviewOptions): Plan
 }
 
 /**
- * Each commitment's current RAG: from its newest submitted or signed-off update that has one (the latest review
- * period, then the highest version). Drafts are the reviewer's own until submitted.
+ * Each commitment's current RAG: from its newest update that has one among those the viewer may see a commitment
+ * *stand at* (submitted or signed off, never a draft: see update-visibility.ts), the latest review period, then
+ * the highest version. A submitted one is marked not signed off.
  */
-export async function currentRags(db: Db, plan: PlanDetail): Promise<Map<number, CurrentRag>> {
+export async function currentRags(db: Db, plan: PlanDetail, viewer: UpdateViewer = COMMAND_LINE_VIEWER): Promise<Map<number, CurrentRag>> {
   const found = new Map<number, CurrentRag>();
-  if (plan.commitments.length === 0) return found;
+  const states = standingStates(updateVisibility(viewer, plan.organisationId));
+  if (plan.commitments.length === 0 || states.length === 0) return found;
   const rows = await db
     .selectFrom('progress_updates as u')
     .leftJoin('review_periods as p', 'p.id', 'u.review_period_id')
-    .select(['u.id', 'u.commitment_id', 'u.rag', 'u.version', 'u.created_at', 'p.label', 'p.ends_on'])
+    .select(['u.id', 'u.commitment_id', 'u.rag', 'u.version', 'u.created_at', 'u.state', 'p.label', 'p.ends_on'])
     .where('u.commitment_id', 'in', plan.commitments.map((c) => c.id))
     .where('u.rag', 'is not', null)
-    .where('u.state', '!=', 'draft')
+    .where('u.state', 'in', states)
     .execute();
   const key = (r: (typeof rows)[number]) => [r.ends_on ?? '', String(r.version).padStart(6, '0'), r.created_at, String(r.id).padStart(12, '0')].join('|');
   rows.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
@@ -231,17 +243,17 @@ export async function currentRags(db: Db, plan: PlanDetail): Promise<Map<number,
     const rag = asRag(r.rag);
     if (!rag) continue;
     const label = plan.ragScheme.find((d) => d.rag === rag)?.label ?? ragLabel(rag);
-    found.set(r.commitment_id, { rag, label, periodLabel: r.label });
+    found.set(r.commitment_id, { rag, label, periodLabel: r.label, signedOff: r.state === 'signed-off' });
   }
   return found;
 }
 
-async function readFacts(db: Db, plan: PlanDetail): Promise<OverviewFacts> {
+async function readFacts(db: Db, plan: PlanDetail, viewer: UpdateViewer): Promise<OverviewFacts> {
   const leadIds = [...new Set(plan.commitments.flatMap((c) => (c.leadUserId === null ? [] : [c.leadUserId])))];
   const kpiIds = plan.commitments.flatMap((c) => c.kpis.map((k) => k.id));
   const [organisation, rags, leads, readings] = await Promise.all([
     getOrganisation(db, plan.organisationId),
-    currentRags(db, plan),
+    currentRags(db, plan, viewer),
     Promise.all(leadIds.map((id) => getUser(db, id))),
     Promise.all(kpiIds.map(async (id) => [id, await listKpiReadings(db, id)] as const)),
   ]);
@@ -254,5 +266,7 @@ async function readFacts(db: Db, plan: PlanDetail): Promise<OverviewFacts> {
 export async function planOverview(db: Db, user: CurrentUser | null | undefined, planId: number, opts: OverviewOptions): Promise<PlanOverview | undefined> {
   const plan = await getPlan(db, planId);
   if (!plan || !can(user, 'plan:read', plan.organisationId)) return undefined;
-  return summarisePlan(await readFacts(db, plan), opts);
+  // A plan whose period has ended is shown as at its last day, never "overdue by 2,741 days".
+  const asAt = pageAsAt(opts.today, plan.period);
+  return summarisePlan(await readFacts(db, plan, userViewer(user)), { ...opts, today: asAt.date, asAtReason: asAt.reason });
 }

@@ -12,6 +12,7 @@ import type {
   PlanRecord,
 } from '../store/records.ts';
 import { recordAudit } from '../store/audit-repository.ts';
+import { contentVersion, lockRow, requireFresh } from './edit-conflicts.ts';
 import { ownerOf, type Owned, type Owner } from '../store/ownership-queries.ts';
 import { inTransaction } from '../store/transaction.ts';
 import * as plans from '../store/plans-repository.ts';
@@ -19,6 +20,7 @@ import * as commitments from '../store/commitments-repository.ts';
 import * as milestones from '../store/milestones-repository.ts';
 import * as kpis from '../store/kpis-repository.ts';
 import * as monitoring from '../store/monitoring-repository.ts';
+import { storeMissingReviewPeriods } from './review-period-generation.ts';
 
 type Db = Kysely<Database>;
 
@@ -88,6 +90,7 @@ export function importPlan(
         milestones: draft.commitments.reduce((n, c) => n + c.milestones.length, 0),
       },
     });
+    await storeMissingReviewPeriods(trx, plan, userId, { audit: false });
     return planId;
   });
 }
@@ -97,14 +100,19 @@ export function createPlan(db: Db, organisationId: number, input: plans.NewPlan,
   return inTransaction(db, async (trx) => {
     const after = await plans.createPlan(trx, organisationId, input);
     await recordAudit(trx, { organisationId, userId, entity: 'plan', entityId: after.id, action: 'create', after });
+    await storeMissingReviewPeriods(trx, after, userId, { audit: false });
     return after;
   });
 }
 
-export function updatePlanSettings(db: Db, planId: number, changes: plans.PlanChanges, userId: number | null): Promise<PlanRecord> {
+/** `readVersion`: the plan's contentVersion when the form was read; a save over a newer one throws EditConflictError. */
+export function updatePlanSettings(db: Db, planId: number, changes: plans.PlanChanges, userId: number | null, readVersion?: string): Promise<PlanRecord> {
   return audited(db, userId, 'plan', 'update', { plan: planId }, async (trx) => {
+    await lockRow(trx, 'plans', planId);
     const before = await plans.getPlanRecord(trx, planId);
+    requireFresh(readVersion, contentVersion(before), before);
     const after = found(await plans.updatePlan(trx, planId, changes), { plan: planId });
+    await storeMissingReviewPeriods(trx, after, userId, { audit: false });
     return { result: after, entityId: planId, before, after };
   });
 }
@@ -132,9 +140,12 @@ export function editCommitment(
   commitmentId: number,
   changes: commitments.CommitmentChanges,
   userId: number | null,
+  readVersion?: string,
 ): Promise<CommitmentRecord> {
   return audited(db, userId, 'commitment', 'update', { commitment: commitmentId }, async (trx) => {
+    await lockRow(trx, 'commitments', commitmentId);
     const before = await commitments.getCommitment(trx, commitmentId);
+    requireFresh(readVersion, contentVersion(before), before);
     const after = found(await commitments.updateCommitment(trx, commitmentId, changes), { commitment: commitmentId });
     return { result: after, entityId: commitmentId, before, after };
   });
@@ -171,9 +182,12 @@ export function editMilestone(
   milestoneId: number,
   changes: milestones.MilestoneChanges,
   userId: number | null,
+  readVersion?: string,
 ): Promise<MilestoneRecord> {
   return audited(db, userId, 'milestone', 'update', { milestone: milestoneId }, async (trx) => {
+    await lockRow(trx, 'milestones', milestoneId);
     const before = await milestones.getMilestone(trx, milestoneId);
+    requireFresh(readVersion, contentVersion(before), before);
     const after = found(await milestones.updateMilestone(trx, milestoneId, changes), { milestone: milestoneId });
     return { result: after, entityId: milestoneId, before, after };
   });
@@ -225,9 +239,11 @@ export function addKpi(db: Db, commitmentId: number, input: kpis.NewKpi, userId:
   });
 }
 
-export function editKpi(db: Db, kpiId: number, changes: kpis.KpiChanges, userId: number | null): Promise<KpiRecord> {
+export function editKpi(db: Db, kpiId: number, changes: kpis.KpiChanges, userId: number | null, readVersion?: string): Promise<KpiRecord> {
   return audited(db, userId, 'kpi', 'update', { kpi: kpiId }, async (trx) => {
+    await lockRow(trx, 'kpis', kpiId);
     const before = await kpis.getKpi(trx, kpiId);
+    requireFresh(readVersion, contentVersion(before), before);
     const after = found(await kpis.updateKpi(trx, kpiId, changes), { kpi: kpiId });
     return { result: after, entityId: kpiId, before, after };
   });

@@ -6,7 +6,8 @@
 // responses, evidence, KPI readings and the names or e-mail addresses of individuals can never reach a public page.
 import type { Kysely } from 'kysely';
 import { stringify } from 'csv-stringify/sync';
-import type { DueWindow, MilestoneStatus, Rag } from '../domain/types.ts';
+import { safeCsvRows } from '../export/csv-cell.ts';
+import type { DueWindow, IsoDate, MilestoneStatus, Rag } from '../domain/types.ts';
 import type { Database } from '../store/schema.ts';
 import type { PlanRecord, ProgressUpdateRecord } from '../store/records.ts';
 import { recordAudit } from '../store/audit-repository.ts';
@@ -16,6 +17,8 @@ import { listReviewPeriods } from '../store/review-periods-repository.ts';
 import { inTransaction } from '../store/transaction.ts';
 import { can, type CurrentUser } from './accounts.ts';
 import { NotFoundError } from './plans.ts';
+import { PUBLIC_VIEWER, updateVisibility, visibleUpdates } from './update-visibility.ts';
+import { pageAsAt } from '../domain/as-at.ts';
 
 type Db = Kysely<Database>;
 
@@ -52,6 +55,8 @@ export interface PublicPlan {
   title: string;
   organisationName: string;
   period: DueWindow | null;
+  /** The date the page is as at: today, or the plan's last day once it has ended. */
+  asAt: IsoDate;
   commitments: PublicCommitment[];
 }
 
@@ -95,11 +100,11 @@ export async function setPlanPublished(db: Db, user: CurrentUser, planId: number
   });
 }
 
-/** The latest signed-off update of a commitment: the latest review period, then the highest version. */
-function latestSignedOff(updates: readonly ProgressUpdateRecord[], periodOrder: Map<number, { label: string; index: number }>): PublicUpdate | null {
+/** The latest update the public may see (signed off: see update-visibility.ts): the latest period, then version. */
+function latestSignedOff(updates: readonly ProgressUpdateRecord[], periodOrder: Map<number, { label: string; index: number }>, organisationId: number): PublicUpdate | null {
   let best: { update: ProgressUpdateRecord; index: number } | null = null;
-  for (const u of updates) {
-    if (u.state !== 'signed-off' || u.reviewPeriodId === null) continue;
+  for (const u of visibleUpdates(updateVisibility(PUBLIC_VIEWER, organisationId), updates)) {
+    if (u.reviewPeriodId === null) continue;
     const period = periodOrder.get(u.reviewPeriodId);
     if (!period) continue;
     if (!best || period.index > best.index || (period.index === best.index && u.version > best.update.version)) best = { update: u, index: period.index };
@@ -110,7 +115,7 @@ function latestSignedOff(updates: readonly ProgressUpdateRecord[], periodOrder: 
 }
 
 /** What the public sees of the plan, or undefined when there is no such plan or it is not published. */
-export async function getPublicPlan(db: Db, planId: number): Promise<PublicPlan | undefined> {
+export async function getPublicPlan(db: Db, planId: number, today: IsoDate = new Date().toISOString().slice(0, 10)): Promise<PublicPlan | undefined> {
   const plan = await getPlan(db, planId);
   if (!plan || !plan.published) return undefined;
   const [organisation, periods] = await Promise.all([getOrganisation(db, plan.organisationId), listReviewPeriods(db, plan.id)]);
@@ -121,13 +126,14 @@ export async function getPublicPlan(db: Db, planId: number): Promise<PublicPlan 
     title: plan.title,
     organisationName: organisation?.name ?? '',
     period: plan.period,
+    asAt: pageAsAt(today, plan.period).date,
     commitments: plan.commitments.map((c) => ({
       number: c.number,
       title: c.title,
       summary: c.summary,
       kpis: c.kpis.map((k) => k.text),
       milestones: c.milestones.map((m) => ({ text: m.text, due: m.due, status: m.status })),
-      latestUpdate: latestSignedOff(c.updates, periodOrder),
+      latestUpdate: latestSignedOff(c.updates, periodOrder, plan.organisationId),
     })),
   };
 }
@@ -148,11 +154,6 @@ export const PUBLIC_CSV_COLUMNS = [
   'Latest signed-off update',
 ] as const;
 
-/** A cell a spreadsheet would run as a formula ("=…", "+…", "@…") gets a leading apostrophe, shown as text. */
-function plainCell(value: string): string {
-  return /^[=+@\t\r]/.test(value) || /^-[^\d\s]/.test(value) ? `'${value}` : value;
-}
-
 /** The public content as CSV: one row per milestone (a commitment without milestones gets one row). */
 export function publicPlanCsv(plan: PublicPlan): string {
   const rows: string[][] = [];
@@ -165,5 +166,5 @@ export function publicPlanCsv(plan: PublicPlan): string {
       rows.push([...common, m?.text ?? '', m?.due?.from ?? '', m?.due?.to ?? '', m ? STATUS_WORDS[m.status] : '', ...tail]);
     }
   }
-  return stringify(rows.map((r) => r.map(plainCell)), { header: true, columns: [...PUBLIC_CSV_COLUMNS], bom: true, eof: true });
+  return stringify(safeCsvRows(rows), { header: true, columns: [...PUBLIC_CSV_COLUMNS], bom: true, eof: true });
 }

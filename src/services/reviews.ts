@@ -11,7 +11,7 @@
 import type { Kysely } from 'kysely';
 import { kpiStatus } from '../domain/kpi.ts';
 import { minDate } from '../domain/iso-days.ts';
-import { reviewPeriods } from '../domain/periods.ts';
+import type { ReviewPeriod } from '../domain/periods.ts';
 import { dueAsOf, periodChanges, type ComparedCommitment, type PeriodChanges } from '../domain/period-comparison.ts';
 import { suggestRag, type RagKpi, type RagMilestone, type RagSuggestion } from '../domain/suggest-rag.ts';
 import type { DueWindow, IsoDate, Rag, RagDefinition } from '../domain/types.ts';
@@ -34,12 +34,14 @@ import {
 import type { Database } from '../store/schema.ts';
 import type { CommitmentRecord, KpiReadingRecord, KpiRecord, MilestoneRecord, MilestoneRedateRecord, PlanRecord } from '../store/records.ts';
 import { recordAudit } from '../store/audit-repository.ts';
+import { lockRow, requireFresh, updateStamp } from './edit-conflicts.ts';
 import { now } from '../store/column-values.ts';
 import { getCommitment, listCommitments } from '../store/commitments-repository.ts';
 import { listKpiReadings, listKpis } from '../store/kpis-repository.ts';
 import { listMilestoneRedates, listMilestones } from '../store/milestones-repository.ts';
 import { listEvidence } from '../store/monitoring-repository.ts';
 import { scheduledWindows } from './milestone-schedule.ts';
+import { missingReviewPeriods, storeMissingReviewPeriods, UPDATE_DUE_AFTER_DAYS } from './review-period-generation.ts';
 import { measurableKpi } from './kpi-model.ts';
 import { getPlanRecord } from '../store/plans-repository.ts';
 import * as periods from '../store/review-periods-repository.ts';
@@ -49,6 +51,7 @@ import type { ReviewUpdateRecord } from '../store/progress-updates-repository.ts
 import { inTransaction } from '../store/transaction.ts';
 import { can, type CurrentUser } from './accounts.ts';
 import { NotFoundError } from './plans.ts';
+import { maySeeUpdate, updateVisibility, userViewer, visibleUpdates } from './update-visibility.ts';
 
 export type { ReviewPeriodRecord, ReviewUpdateRecord, FieldError, Checked, UpdateStage, RagSuggestion };
 export { NotFoundError };
@@ -74,14 +77,15 @@ export interface ReviewOptions {
 export interface UpdateForm extends UpdateInput {
   commitmentId: number;
   periodId: number;
+  /** The version the form was read at (updateStamp); a save over a newer one is refused (EditConflictError). */
+  readVersion?: string;
 }
 
 export interface CorrectionForm extends UpdateForm {
   correctionReason?: string | null;
 }
 
-/** Updates are due this many days after their period ends. */
-export const UPDATE_DUE_AFTER_DAYS = 14;
+export { UPDATE_DUE_AFTER_DAYS };
 
 const DEFAULT_TODAY = (): IsoDate => new Date().toISOString().slice(0, 10);
 
@@ -222,34 +226,50 @@ export async function suggestionFor(db: Db, user: CurrentUser, commitmentId: num
 // ---- review periods ------------------------------------------------------------------------------------------
 
 /**
- * Creates the plan's review periods from its period, cadence and financial-year start, those it lacks only, so
+ * Stores the plan's review periods from its period, cadence and financial-year start, those it lacks only, so
  * calling it again changes nothing. A plan without a period has none. Returns every period, earliest first.
+ * A write: pages that only show periods use listPlanReviewPeriods / plannedReviewPeriods, which never store.
  */
-export function ensureReviewPeriods(db: Db, planId: number): Promise<ReviewPeriodRecord[]> {
+export function ensureReviewPeriods(db: Db, planId: number, userId: number | null = null): Promise<ReviewPeriodRecord[]> {
   return inTransaction(db, async (trx) => {
-    const plan = await planOf(trx, planId);
-    if (plan.period) {
-      const wanted = reviewPeriods(plan.period, plan.reviewCadence, plan.fyStartMonth, UPDATE_DUE_AFTER_DAYS);
-      const added = await periods.addMissingReviewPeriods(trx, planId, wanted);
-      if (added > 0) {
-        await recordAudit(trx, {
-          organisationId: plan.organisationId,
-          userId: null,
-          entity: 'plan',
-          entityId: planId,
-          action: 'generate-review-periods',
-          after: { added, cadence: plan.reviewCadence, fyStartMonth: plan.fyStartMonth },
-        });
-      }
-    }
+    await storeMissingReviewPeriods(trx, await planOf(trx, planId), userId, { audit: true });
     return periods.listReviewPeriods(trx, planId);
   });
 }
 
-/** The plan's review periods (generated first if missing), earliest first. */
+/** The plan's stored review periods, earliest first. Reads only. */
 export async function listPlanReviewPeriods(db: Db, user: CurrentUser, planId: number): Promise<ReviewPeriodRecord[]> {
   requireRead(user, await planOf(db, planId));
-  return ensureReviewPeriods(db, planId);
+  return periods.listReviewPeriods(db, planId);
+}
+
+export interface PlannedReviewPeriods {
+  /** Stored periods (they have pages), earliest first. */
+  stored: ReviewPeriodRecord[];
+  /** Periods the plan's settings call for that are not stored yet (set up by a write), earliest first. */
+  missing: ReviewPeriod[];
+  /** Whether the user may set the missing periods up (a reviewer or plan editor of the organisation). */
+  maySetUp: boolean;
+}
+
+/** The stored periods and those the plan's settings call for but are not stored yet. Reads only. */
+export async function plannedReviewPeriods(db: Db, user: CurrentUser, planId: number): Promise<PlannedReviewPeriods> {
+  const plan = await planOf(db, planId);
+  requireRead(user, plan);
+  const stored = await periods.listReviewPeriods(db, planId);
+  return { stored, missing: missingReviewPeriods(plan, stored), maySetUp: maySetUpPeriods(user, plan) };
+}
+
+function maySetUpPeriods(user: CurrentUser, plan: PlanRecord): boolean {
+  return can(user, 'update:write', plan.organisationId) || can(user, 'plan:edit', plan.organisationId);
+}
+
+/** Stores the periods the plan lacks, for a reviewer or plan editor (a write: the POST behind "Set up"). */
+export async function setUpReviewPeriods(db: Db, user: CurrentUser, planId: number): Promise<ReviewPeriodRecord[]> {
+  const plan = await planOf(db, planId);
+  requireRead(user, plan);
+  if (!maySetUpPeriods(user, plan)) throw new ReviewForbiddenError('Only a reviewer or an editor of this plan can set up its review periods');
+  return ensureReviewPeriods(db, planId, user.id);
 }
 
 // ---- the period's task list ----------------------------------------------------------------------------------
@@ -288,15 +308,18 @@ export async function periodTaskList(db: Db, user: CurrentUser, periodId: number
     periods.listReviewPeriods(db, scope.plan.id),
   ]);
   const current = currentByCommitment(all);
+  const visibility = updateVisibility(userViewer(user), scope.plan.organisationId);
   const tasks = commitments.map((c): ReviewTask => {
     const update = current.get(c.id);
     const stage = stageOf(update);
+    // Everyone may see where each update stands; only those the visibility rule allows see what it says.
+    const shown = update && maySeeUpdate(visibility, update) ? update : null;
     return {
       commitment: { id: c.id, number: c.number, title: c.title },
       stage,
       stageLabel: STAGE_LABELS[stage],
-      update: update ?? null,
-      hasResponse: Boolean(update?.response),
+      update: shown,
+      hasResponse: Boolean(shown?.response),
     };
   });
   const counts: Record<UpdateStage, number> = { 'not-started': 0, draft: 0, submitted: 0, 'signed-off': 0 };
@@ -358,13 +381,15 @@ export async function updateFormData(
   const today = opts.today ?? DEFAULT_TODAY();
   const asOf = asOfDay(scope.period, today);
   const [evidence, all] = await Promise.all([evidenceOf(db, commitmentId, scope.plan), updates.listPeriodUpdates(db, periodId)]);
-  const versions = all.filter((u) => u.commitmentId === commitmentId);
-  const update = versions[versions.length - 1];
+  const allVersions = all.filter((u) => u.commitmentId === commitmentId);
+  const current = allVersions[allVersions.length - 1];
+  const versions = visibleUpdates(updateVisibility(userViewer(user), scope.plan.organisationId), allVersions);
+  const update = current && versions.includes(current) ? current : undefined;
   return {
     plan: { id: scope.plan.id, title: scope.plan.title, organisationId: scope.plan.organisationId, ragScheme: scope.plan.ragScheme },
     period: scope.period,
     commitment: scope.commitment,
-    stage: stageOf(update),
+    stage: stageOf(current),
     update: update ?? null,
     versions,
     suggestion: suggestionFrom(evidence, scope.period, today),
@@ -398,8 +423,11 @@ async function checkedContent(db: Db, scope: CommitmentScope, form: UpdateInput,
 export function saveUpdate(db: Db, user: CurrentUser, form: UpdateForm, opts: ReviewOptions = {}): Promise<Checked<ReviewUpdateRecord>> {
   return inTransaction(db, async (trx) => {
     const scope = await commitmentScope(trx, form.commitmentId, form.periodId);
+    // Two saves at once of one commitment's update are taken one after the other (edit-conflicts.ts).
+    await lockRow(trx, 'commitments', form.commitmentId);
     const current = await updates.getCurrentUpdate(trx, form.commitmentId, form.periodId);
     requireAllowed('write', stageOf(current), scope, user);
+    requireFresh(form.readVersion, updateStamp(current), current);
     const { checked, suggestion } = await checkedContent(trx, scope, form, opts.today ?? DEFAULT_TODAY());
     if (!checked.ok) return checked;
     const values = { ...checked.value, suggestedRag: suggestion.rag, suggestedReasons: suggestion.reasons };
@@ -541,7 +569,9 @@ export async function commitmentHistory(db: Db, user: CurrentUser, commitmentId:
   const commitment = await getCommitment(db, commitmentId);
   if (!commitment) throw new NotFoundError(`There is no commitment ${commitmentId}`);
   requireRead(user, await planOf(db, commitment.planId));
-  const [all, planPeriods] = await Promise.all([updates.listCommitmentUpdates(db, commitmentId), periods.listReviewPeriods(db, commitment.planId)]);
+  const plan = await planOf(db, commitment.planId);
+  const [stored, planPeriods] = await Promise.all([updates.listCommitmentUpdates(db, commitmentId), periods.listReviewPeriods(db, commitment.planId)]);
+  const all = visibleUpdates(updateVisibility(userViewer(user), plan.organisationId), stored);
   const entries: HistoryEntry[] = [];
   const imported = all.filter((u) => u.reviewPeriodId === null);
   if (imported.length > 0) entries.push({ period: null, versions: imported });
@@ -575,8 +605,9 @@ export async function comparePeriod(db: Db, user: CurrentUser, periodId: number,
     updates.listPeriodUpdates(db, periodId),
     previous ? updates.listPeriodUpdates(db, previous.id) : Promise.resolve([]),
   ]);
-  const rags = ragsIn(inPeriod);
-  const previousRags = ragsIn(before);
+  const visibility = updateVisibility(userViewer(user), scope.plan.organisationId);
+  const rags = ragsIn(visibleUpdates(visibility, inPeriod));
+  const previousRags = ragsIn(visibleUpdates(visibility, before));
   const compared: ComparedCommitment[] = [];
   for (const c of commitments) {
     const evidence = await evidenceOf(db, c.id, scope.plan);

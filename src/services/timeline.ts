@@ -1,6 +1,7 @@
 // The plan's timeline: every dated milestone, and each occurrence of a recurring one, by commitment, with where
 // it stands today; the span of dates it covers (the plan period, widened to every milestone); undated milestones
 // apart. The page draws it and lists the same entries in a table.
+import { pageAsAt } from '../domain/as-at.ts';
 import type { Kysely } from 'kysely';
 import { DEFAULT_SOON_DAYS, milestoneTiming } from '../domain/milestone-timing.ts';
 import { maxDate, minDate } from '../domain/iso-days.ts';
@@ -109,5 +110,6 @@ export async function planTimeline(db: Db, user: CurrentUser | null | undefined,
   const plan = await getPlan(db, planId);
   if (!plan || !can(user, 'plan:read', plan.organisationId)) return undefined;
   const organisation = await getOrganisation(db, plan.organisationId);
-  return buildTimeline(plan, organisation?.name ?? '', today);
+  // A plan whose period has ended is drawn as at its last day (the today line stops there).
+  return buildTimeline(plan, organisation?.name ?? '', pageAsAt(today, plan.period).date);
 }

@@ -1,10 +1,12 @@
 // Opens the database named by a URL: postgres://… for PostgreSQL, anything else is a SQLite file path.
 import { mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
-import SQLite from 'better-sqlite3';
-import pg from 'pg';
 import type { Database } from './schema.ts';
+
+// Only the driver in use is loaded (both are CommonJS, so require() keeps openStore synchronous).
+const require = createRequire(import.meta.url);
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -33,6 +35,7 @@ export function openStore(url: string, options: StoreOptions = {}): Store {
     if (pgSchema !== undefined && !SCHEMA_NAME.test(pgSchema)) {
       throw new Error(`PostgreSQL schema name "${pgSchema}" must be lower-case letters, digits and underscores`);
     }
+    const pg = require('pg') as typeof import('pg');
     const pool = new pg.Pool({
       connectionString: url,
       max: options.poolSize ?? 10,
@@ -43,8 +46,15 @@ export function openStore(url: string, options: StoreOptions = {}): Store {
   }
   const file = url.replace(/^sqlite:(\/\/)?/i, '');
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+  const SQLite = require('better-sqlite3') as typeof import('better-sqlite3');
   const sqlite = new SQLite(file);
   sqlite.pragma('journal_mode = WAL');
+  // Durability: synchronous=FULL syncs the WAL at every commit. With NORMAL (the usual WAL pairing) a commit is
+  // safe from a crash or kill of the process — the WAL is in the OS's cache — but the last commits can be lost
+  // on power loss or an OS crash, after the service has told someone their change was saved. A saved review,
+  // sign-off or audit event must not silently disappear, and this service writes a few times a minute, so the
+  // cost of one fsync per commit is worth paying: FULL. (bench/crash-kill.ts checks the process-kill case.)
+  sqlite.pragma('synchronous = FULL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });

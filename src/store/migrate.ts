@@ -6,6 +6,9 @@ import { up as foreignKeyIndexes } from './migrations/002-foreign-key-indexes.ts
 import { up as reviewCycle } from './migrations/003-review-cycle.ts';
 import { up as feedsAndReminders } from './migrations/004-feeds-and-reminders.ts';
 import { up as importDrafts } from './migrations/005-import-drafts.ts';
+import { up as signInLimits } from './migrations/006-sign-in-limits.ts';
+import { up as auditChain } from './migrations/007-audit-chain.ts';
+import { up as importAttempts } from './migrations/010-import-attempts.ts';
 
 export const MIGRATIONS: { name: string; up: typeof initial }[] = [
   { name: '001-initial', up: initial },
@@ -13,6 +16,9 @@ export const MIGRATIONS: { name: string; up: typeof initial }[] = [
   { name: '003-review-cycle', up: reviewCycle },
   { name: '004-feeds-and-reminders', up: feedsAndReminders },
   { name: '005-import-drafts', up: importDrafts },
+  { name: '006-sign-in-limits', up: signInLimits },
+  { name: '007-audit-chain', up: auditChain },
+  { name: '010-import-attempts', up: importAttempts },
 ];
 
 export async function migrate(store: Store): Promise<string[]> {

@@ -101,14 +101,15 @@ export async function savePlanDraft(
           .values(
             c.milestones.map((m, i) => {
               const due = windowColumns(m.due);
+              const baseline = m.baseline === undefined ? due : windowColumns(m.baseline);
               return {
                 commitment_id: commitmentId,
                 position: i,
                 text: m.text,
                 due_from: due.from,
                 due_to: due.to,
-                baseline_from: due.from,
-                baseline_to: due.to,
+                baseline_from: baseline.from,
+                baseline_to: baseline.to,
                 recurrence: m.recurrence,
                 status: 'not-started',
               };

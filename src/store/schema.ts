@@ -162,14 +162,35 @@ export interface ProgressUpdatesTable {
 
 export interface AuditEventsTable {
   id: Generated<number>;
+  /** Position in the hash chain, from 1 (see audit-chain.ts). */
+  seq: number;
   organisation_id: number | null;
+  organisation_name: string | null;
+  plan_id: number | null;
   user_id: number | null;
+  user_name: string | null;
+  user_email: string | null;
   entity: string;
   entity_id: number | null;
   action: string;
   before: string | null;
   after: string | null;
   at: string;
+  prev_hash: string;
+  hash: string;
+}
+
+export interface SignInLockoutsTable {
+  email: string;
+  failures: number;
+  window_started_at: string;
+  locked_until: string | null;
+}
+
+export interface RateLimitCountersTable {
+  key: string;
+  hits: number;
+  resets_at: string;
 }
 
 export interface Database {
@@ -188,6 +209,8 @@ export interface Database {
   review_periods: ReviewPeriodsTable;
   progress_updates: ProgressUpdatesTable;
   audit_events: AuditEventsTable;
+  sign_in_lockouts: SignInLockoutsTable;
+  rate_limit_counters: RateLimitCountersTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

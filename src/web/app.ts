@@ -28,6 +28,9 @@ import { kpiRoutes } from './routes/kpis/index.ts';
 import { evidenceRoutes } from './routes/evidence/index.ts';
 import { reviewRoutes } from './routes/reviews/index.ts';
 import { exportRoutes } from './routes/exports/index.ts';
+import { auditRoutes } from './routes/audit/index.ts';
+import { accessibilityRoutes } from './routes/accessibility/index.ts';
+import { setUpAccessAudit } from './plugins/audit-access.ts';
 
 export interface AppOptions {
   store: Store;
@@ -66,12 +69,13 @@ export async function buildApp({ store, config, logger }: AppOptions): Promise<F
   await setUpForms(app);
   await setUpAssets(app, config.production);
   // Compiled templates are cached unless NODE_ENV=development: `npm start` is fast by default.
-  await setUpViews(app, !config.development);
+  await setUpViews(app, !config.development, config);
   await setUpAuth(app);
   await setUpCsrf(app);
+  await setUpAccessAudit(app, store);
 
   // Set before the routes are registered so that every route plugin inherits them.
-  await setUpErrors(app, config.production);
+  await setUpErrors(app, config.development);
 
   const deps = { store, config };
   await app.register(signInRoutes, deps);
@@ -88,5 +92,7 @@ export async function buildApp({ store, config, logger }: AppOptions): Promise<F
   await app.register(evidenceRoutes, deps);
   await app.register(reviewRoutes, deps);
   await app.register(exportRoutes, deps);
+  await app.register(auditRoutes, deps);
+  await app.register(accessibilityRoutes, deps);
   return app;
 }

@@ -25,9 +25,9 @@ describe('the export page in a browser', () => {
 
     await expectNoAxeViolations(page);
 
-    await page.getByLabel('2019/20 Q1').check();
+    await page.getByLabel('2024/25 Q1').check();
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download Word document' }).click()]);
-    expect(download.suggestedFilename()).toBe('lancashire-lep-improvement-plan-2019-20.docx');
+    expect(download.suggestedFilename()).toBe('kestrel-vale-council-improvement-plan-2024-25.docx');
     await context.close();
   });
 });

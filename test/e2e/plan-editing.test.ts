@@ -3,6 +3,7 @@
 // axe is itself a script and cannot run where JavaScript is off, so each page the journey sees is copied, exactly
 // as served, into a second page where only axe may run (a policy forbids the page's own scripts).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_ORGANISATION } from '../../src/services/demo.ts';
 import { listCommitments } from '../../src/store/commitments-repository.ts';
 import { listMilestones } from '../../src/store/milestones-repository.ts';
 import { demoAccount, expectNoAxeViolationsWithoutJs, signIn, startDemoServer, type DemoServer } from './support.ts';
@@ -30,7 +31,7 @@ describe('editing a plan by hand in a browser without JavaScript', () => {
 
     await signIn(page, base, owner);
 
-    await page.getByRole('link', { name: 'Create a plan for Lancashire LEP' }).click();
+    await page.getByRole('link', { name: `Create a plan for ${DEMO_ORGANISATION}` }).click();
     await page.waitForURL(/\/organisations\/\d+\/plans\/new$/);
     expect(await heading()).toBe('Create a plan');
     await expectNoAxeViolationsWithoutJs(page, checking);

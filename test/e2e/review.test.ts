@@ -1,8 +1,8 @@
 // Browser journey for the quarterly review (issue 5) in Debian's Chromium, on the demo plan: the reviewer writes
-// and submits updates for all nine commitments of 2019/20 Q1 (one with a RAG other than the suggested one, with
+// and submits updates for all nine commitments of 2024/25 Q1 (one with a RAG other than the suggested one, with
 // its reason), the owner responds, the reviewer signs off, editing is then refused, a correction keeps both
 // versions, and Q2's comparison shows Q1's RAG statuses. Every distinct page is checked with axe (WCAG 2.2 AA).
-// Then 2019/20 Q3 is walked with JavaScript off, from the updates through the owner's response to sign-off (axe
+// Then 2024/25 Q3 is walked with JavaScript off, from the updates through the owner's response to sign-off (axe
 // checks copies of those pages, as served, in a JavaScript-on context).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
@@ -20,7 +20,7 @@ describe('the quarterly review in a browser', () => {
   beforeAll(async () => {
     server = await startDemoServer('tracker-e2e-review-');
     base = server.base;
-    planId = server.seeded.planId!;
+    planId = server.seeded.planId;
   });
 
   afterAll(async () => {
@@ -41,38 +41,38 @@ describe('the quarterly review in a browser', () => {
   const status = (page: Page, n: number) =>
     page.locator('.govuk-task-list__item', { has: page.getByRole('link', { name: new RegExp(`^${n}\\. `) }) }).locator('.govuk-task-list__status').innerText();
 
-  it('walks 2019/20 Q1 from the first update to sign-off, then compares Q2 with it', async () => {
+  it('walks 2024/25 Q1 from the first update to sign-off, then compares Q2 with it', async () => {
     const { context: reviewerContext, page } = await signedIn(REVIEWER);
 
-    // Plan overview → Quarterly review → 2019/20 Q1.
+    // Plan overview → Quarterly review → 2024/25 Q1.
     await page.goto(`${base}/plans/${planId}`);
     await page.getByRole('link', { name: 'Quarterly review' }).click();
     await page.waitForURL(`${base}/plans/${planId}/reviews`);
     expect(await page.locator('#review-periods tbody tr').count()).toBe(4);
     await expectNoAxeViolations(page);
-    await page.getByRole('link', { name: '2019/20 Q1' }).click();
+    await page.getByRole('link', { name: '2024/25 Q1' }).click();
     await page.waitForURL(/\/reviews\/\d+$/);
     const periodUrl = page.url();
-    expect(await heading(page)).toBe('2019/20 Q1 review');
+    expect(await heading(page)).toBe('2024/25 Q1 review');
     expect(await page.locator('.govuk-task-list__item').count()).toBe(9);
     await expectNoAxeViolations(page);
 
-    // Commitment 1: Red instead of the suggested Amber. Without a reason first: the error, with the text kept.
+    // Commitment 1: Amber instead of the suggested Red. Without a reason first: the error, with the text kept.
     await page.getByRole('link', { name: /^1\. / }).click();
     await page.waitForURL(/\/commitments\/\d+$/);
-    expect(await page.locator('#suggested-rag').innerText()).toContain('Amber');
-    expect(await page.locator('#suggested-reasons').innerText()).toContain('Appointment of Permanent Chair');
+    expect(await page.locator('#suggested-rag').innerText()).toContain('Red');
+    expect(await page.locator('#suggested-reasons').innerText()).toContain('Improvement board terms of reference agreed 15 May 2024');
     await expectNoAxeViolations(page);
-    await page.getByLabel('Red', { exact: true }).check();
-    await page.getByLabel('Progress update', { exact: true }).fill('The permanent Chair is not yet in post.');
+    await page.getByLabel('Amber', { exact: true }).check();
+    await page.getByLabel('Progress update', { exact: true }).fill('The permanent Chief Executive starts in August.');
     await page.getByRole('button', { name: 'Save and continue' }).click();
-    await expect.poll(() => page.locator('.govuk-error-summary').innerText()).toContain('Enter a reason for choosing Red instead of the suggested Amber');
-    expect(await page.getByLabel('Progress update', { exact: true }).inputValue()).toBe('The permanent Chair is not yet in post.');
+    await expect.poll(() => page.locator('.govuk-error-summary').innerText()).toContain('Enter a reason for choosing Amber instead of the suggested Red');
+    expect(await page.getByLabel('Progress update', { exact: true }).inputValue()).toBe('The permanent Chief Executive starts in August.');
     await expectNoAxeViolations(page);
-    await page.getByLabel('Reason for choosing a different RAG').fill('The interim arrangements have lapsed.');
+    await page.getByLabel('Reason for choosing a different RAG').fill('The appointment is made; only the start date is late.');
     await page.getByRole('button', { name: 'Save and continue' }).click();
     await page.waitForURL(/\/check$/);
-    expect(await page.locator('.govuk-summary-list').innerText()).toContain('The interim arrangements have lapsed.');
+    expect(await page.locator('.govuk-summary-list').innerText()).toContain('The appointment is made; only the start date is late.');
     await expectNoAxeViolations(page);
     await page.getByRole('button', { name: 'Submit update' }).click();
     await page.waitForURL(/\/reviews\/\d+\?notice=submitted/);
@@ -111,7 +111,7 @@ describe('the quarterly review in a browser', () => {
     await page.goto(periodUrl);
     await page.getByRole('button', { name: 'Sign off this period' }).click();
     await page.waitForURL(/\/signed-off$/);
-    expect(await page.locator('.govuk-panel__title').innerText()).toBe('2019/20 Q1 signed off');
+    expect(await page.locator('.govuk-panel__title').innerText()).toBe('2024/25 Q1 signed off');
     await expectNoAxeViolations(page);
     await page.goto(periodUrl);
     expect(await status(page, 1)).toBe('Signed off');
@@ -132,9 +132,9 @@ describe('the quarterly review in a browser', () => {
     await page.getByRole('button', { name: 'Correct this update' }).click();
     await page.waitForURL(/\/correct$/);
     await expectNoAxeViolations(page);
-    await page.getByRole('radio', { name: 'Amber (suggested)' }).check();
-    await page.getByLabel('Progress update', { exact: true }).fill('The Chair was appointed on 28 June.');
-    await page.getByLabel('Reason for the correction').fill('The appointment was announced after the update was written.');
+    await page.getByRole('radio', { name: 'Red (suggested)' }).check();
+    await page.getByLabel('Progress update', { exact: true }).fill('The chosen candidate withdrew on 28 June.');
+    await page.getByLabel('Reason for the correction').fill('The withdrawal was announced after the update was written.');
     await page.getByRole('button', { name: 'Save correction' }).click();
     await page.waitForURL(/notice=corrected/);
     expect(await page.getByRole('heading', { name: 'Version 2 (correction)' }).count()).toBe(1);
@@ -152,11 +152,11 @@ describe('the quarterly review in a browser', () => {
     expect(await page.locator('#no-previous').innerText()).toContain('first review period');
     await expectNoAxeViolations(page);
     await page.goto(`${base}/plans/${planId}/reviews`);
-    await page.getByRole('link', { name: '2019/20 Q2' }).click();
-    await page.getByRole('link', { name: /^What changed in 2019\/20 Q2 since 2019\/20 Q1/ }).click();
+    await page.getByRole('link', { name: '2024/25 Q2' }).click();
+    await page.getByRole('link', { name: /^What changed in 2024\/25 Q2 since 2024\/25 Q1/ }).click();
     await page.waitForURL(/\/comparison$/);
     const firstRow = page.locator('#rag-moves tbody tr').first();
-    expect((await firstRow.locator('td').allInnerTexts()).map((s) => s.trim())).toEqual(['Amber', 'Not rated yet', 'No update yet in this period']);
+    expect((await firstRow.locator('td').allInnerTexts()).map((s) => s.trim())).toEqual(['Red', 'Not rated yet', 'No update yet in this period']);
     expect(await page.locator('#rag-moves tbody tr').count()).toBe(9);
     await expectNoAxeViolations(page);
     await reviewerContext.close();
@@ -167,7 +167,7 @@ describe('the quarterly review in a browser', () => {
     const { context, page } = await signedIn(REVIEWER, false);
     const checking = await server.browser.newContext();
     await page.goto(`${base}/plans/${planId}/reviews`);
-    await page.getByRole('link', { name: '2019/20 Q3' }).click();
+    await page.getByRole('link', { name: '2024/25 Q3' }).click();
     await page.waitForURL(/\/reviews\/\d+$/);
     const periodUrl = page.url();
     await expectNoAxeViolationsWithoutJs(page, checking);
@@ -178,7 +178,7 @@ describe('the quarterly review in a browser', () => {
     await page.waitForURL(/\/commitments\/\d+$/);
     expect(await page.locator('.govuk-error-summary').innerText()).toContain('Enter a reason for choosing Blue instead of the suggested');
     await expectNoAxeViolationsWithoutJs(page, checking);
-    await page.getByLabel('Reason for choosing a different RAG').fill('The vision has not been agreed.');
+    await page.getByLabel('Reason for choosing a different RAG').fill('The case management system went live early.');
     await page.getByRole('button', { name: 'Save and continue' }).click();
     await page.waitForURL(/\/check$/);
     expect(await page.locator('.govuk-summary-list').innerText()).toContain('Written without JavaScript.');
@@ -211,7 +211,7 @@ describe('the quarterly review in a browser', () => {
     await page.goto(periodUrl);
     await page.getByRole('button', { name: 'Sign off this period' }).click();
     await page.waitForURL(/\/signed-off$/);
-    expect(await page.locator('.govuk-panel__title').innerText()).toBe('2019/20 Q3 signed off');
+    expect(await page.locator('.govuk-panel__title').innerText()).toBe('2024/25 Q3 signed off');
     await expectNoAxeViolationsWithoutJs(page, checking);
     await page.goto(periodUrl);
     expect(await status(page, 3)).toBe('Signed off');

@@ -1,6 +1,7 @@
-// Browser journey in Debian's Chromium: sign in as the demo plan owner, open the Lancashire plan, and check every
+// Browser journey in Debian's Chromium: sign in as the demo plan owner, open the demo plan, and check every
 // page visited with axe (WCAG 2.2 AA).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_ORGANISATION } from '../../src/services/demo.ts';
 import { demoAccount, expectNoAxeViolations, startDemoServer, submitSignIn, type DemoServer } from './support.ts';
 
 describe('signing in with a browser', () => {
@@ -14,7 +15,7 @@ describe('signing in with a browser', () => {
     await server?.close();
   });
 
-  it('signs the demo plan owner in and shows the Lancashire plan, every page passing axe', async () => {
+  it('signs the demo plan owner in and shows the Kestrel Vale plan, every page passing axe', async () => {
     const { base, browser } = server;
     const owner = demoAccount('owner@demo.example');
     const context = await browser.newContext();
@@ -30,7 +31,7 @@ describe('signing in with a browser', () => {
 
     await submitSignIn(page, owner);
     await page.waitForURL(`${base}/`);
-    expect(await page.getByRole('heading', { name: 'Lancashire LEP' }).count()).toBe(1);
+    expect(await page.getByRole('heading', { name: DEMO_ORGANISATION }).count()).toBe(1);
     await expectNoAxeViolations(page);
 
     const planLinks = page.locator('main a[href^="/plans/"]');

@@ -11,7 +11,8 @@ import { loadConfig, type Config } from '../../src/config.ts';
 import { openStore, type Store } from '../../src/store/database.ts';
 import { migrate } from '../../src/store/migrate.ts';
 import { buildApp } from '../../src/web/app.ts';
-import { DEMO_ACCOUNTS, ensureDemo, type DemoAccount, type DemoResult } from '../../src/services/demo.ts';
+import { DEMO_ACCOUNTS, type DemoAccount } from '../../src/services/demo.ts';
+import { seedStaticDemo, type StaticDemo } from '../support/static-demo.ts';
 
 export const CHROMIUM_ARGS = [
   '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
@@ -97,10 +98,15 @@ export async function startServer<T>(prefix: string, options: ServerOptions<T>):
 }
 
 /** A server with the demo organisations, accounts and plan (`seeded.planId`). */
-export type DemoServer = TestServer<DemoResult>;
+export type DemoServer = TestServer<StaticDemo>;
 
+/**
+ * A server seeded with the demo plan as written (financial year 2024/25, nothing tracked; its review periods stored,
+ * as an import through the app stores them), so journeys do not depend on the date. For the living demo, seed it
+ * yourself: `startServer(prefix, { seed: (s, c) => ensureDemo(s, c) })`.
+ */
 export function startDemoServer(prefix: string): Promise<DemoServer> {
-  return startServer(prefix, { seed: ensureDemo });
+  return startServer(prefix, { seed: (store) => seedStaticDemo(store, { reviewPeriods: true }) });
 }
 
 /** The demo account with this email address. */

@@ -109,7 +109,7 @@ describe.sequential('tracking the demo plan in a browser', () => {
     await page.getByLabel('Target (optional)').fill('40');
     await page.getByLabel('Day').fill('31');
     await page.getByLabel('Month').fill('3');
-    await page.getByLabel('Year').fill('2020');
+    await page.getByLabel('Year').fill('2025');
     await page.getByLabel('Higher is better').check();
     await page.getByRole('button', { name: 'Save KPI' }).click();
     await page.waitForURL(/notice=kpi-added/);
@@ -122,14 +122,14 @@ describe.sequential('tracking the demo plan in a browser', () => {
       await checkPage(page);
       await page.getByLabel('Day').fill(day);
       await page.getByLabel('Month').fill(month);
-      await page.getByLabel('Year').fill('2019');
+      await page.getByLabel('Year').fill('2024');
       await page.getByLabel('Value').fill(value);
       await page.getByLabel('Source (optional)').fill('Board report');
       await page.getByRole('button', { name: 'Save reading' }).click();
       await page.waitForURL(/notice=reading-recorded/);
       await checkPage(page);
       const rows = await section.locator('table tbody tr').allTextContents();
-      expect(rows.at(-1)?.replace(/\s+/g, ' ')).toContain(`${day} ${month === '6' ? 'Jun' : 'Dec'} 2019 ${value}`);
+      expect(rows.at(-1)?.replace(/\s+/g, ' ')).toContain(`${day} ${month === '6' ? 'Jun' : 'Dec'} 2024 ${value}`);
       expect(await section.locator('svg[role="img"]').getAttribute('aria-label')).toContain(`latest ${value} on`);
     }
     expect(await section.locator('table tbody tr').count()).toBe(2);
@@ -165,7 +165,7 @@ describe.sequential('tracking the demo plan in a browser', () => {
 
       if (javaScriptEnabled) {
         it('adds a KPI and records readings: the chart and the table change', async () => {
-          await recordKpiReadings(page, 'Women on the LEP Board');
+          await recordKpiReadings(page, 'Residents satisfied with the council');
         }, 300_000);
       }
 

@@ -17,12 +17,12 @@ describe('board report PDF', () => {
 
   it('of the demo plan names every commitment and gives the RAG summary, with page numbers', async () => {
     const draft = await readSeedDraft();
-    const plan = await storeDraft(store, draft, 'Lancashire LEP');
-    const pdf = await boardReportPdf(plan, { organisationName: 'Lancashire LEP', today: '2019-07-15' });
+    const plan = await storeDraft(store, draft, 'Kestrel Vale Council');
+    const pdf = await boardReportPdf(plan, { organisationName: 'Kestrel Vale Council', today: '2024-07-15' });
     expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
     const text = flatPdfText(pdf);
-    expect(text).toContain('Improvement plan – 2019/20');
-    expect(text).toContain('Report date: 15 July 2019');
+    expect(text).toContain('Kestrel Vale Council improvement plan 2024/25');
+    expect(text).toContain('Report date: 15 July 2024');
     for (const c of draft.commitments) expect(text).toContain(`${c.number}. ${c.title}`);
     expect(text).toContain('9 commitments. Red: 0 Amber: 0 Green: 0 Blue: 0 Not rated: 9');
     const pages = [...text.matchAll(/Page (\d+) of (\d+)/g)].map((m) => [Number(m[1]), Number(m[2])]);

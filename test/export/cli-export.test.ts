@@ -1,4 +1,4 @@
-// `tracker export` as a user runs it: a child process against a temp SQLite database holding the seed plan.
+// `tracker export` as a user runs it: a child process against a temp SQLite database holding the demo plan.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -49,8 +49,8 @@ describe('tracker export', () => {
     const { code, stdout, stderr } = run(['--plan', String(planId), '--format', 'docx']);
     expect(stderr).toBe('');
     expect(code).toBe(0);
-    expect(stdout.toString()).toMatch(/^Wrote improvement-plan-2019-20\.docx \(\d+ KB\)\n$/);
-    const reread = await readPlan(new Uint8Array(readFileSync(join(dir, 'improvement-plan-2019-20.docx'))));
+    expect(stdout.toString()).toMatch(/^Wrote kestrel-vale-council-improvement-plan-2024-25\.docx \(\d+ KB\)\n$/);
+    const reread = await readPlan(new Uint8Array(readFileSync(join(dir, 'kestrel-vale-council-improvement-plan-2024-25.docx'))));
     expect(reread.commitments).toEqual(draft.commitments);
   });
 
@@ -59,21 +59,21 @@ describe('tracker export', () => {
     expect(code).toBe(0);
     const rows = parse(stdout, { columns: true, bom: true }) as Record<string, string>[];
     expect(rows).toHaveLength(draft.commitments.reduce((n, c) => n + c.milestones.length, 0));
-    expect(rows[0]).toMatchObject({ Commitment: '1', Milestone: 'Appointment of Permanent Chair by April/May 2019', 'Due by': '2019-05-31' });
+    expect(rows[0]).toMatchObject({ Commitment: '1', Milestone: 'Appointment of permanent Chief Executive by April/May 2024', 'Due by': '2024-05-31' });
   });
 
   it('writes every entity as CSV files in one zip', () => {
     expect(run(['--plan', String(planId), '--format', 'csv']).code).toBe(0);
-    expect(Object.keys(unzipSync(readFileSync(join(dir, 'improvement-plan-2019-20-csv.zip')))).sort()).toEqual([
-      'commitments.csv', 'kpi-readings.csv', 'kpis.csv', 'milestones.csv', 'monitoring.csv', 'updates.csv',
+    expect(Object.keys(unzipSync(readFileSync(join(dir, 'kestrel-vale-council-improvement-plan-2024-25-csv.zip')))).sort()).toEqual([
+      'about.csv', 'commitments.csv', 'kpi-readings.csv', 'kpis.csv', 'milestones.csv', 'monitoring.csv', 'updates.csv',
     ]);
   });
 
   it('writes the board report PDF for a given report date', () => {
-    const { code, stdout } = run(['--plan', String(planId), '--format', 'pdf', '--today', '2019-07-15', '--out', 'report.pdf']);
+    const { code, stdout } = run(['--plan', String(planId), '--format', 'pdf', '--today', '2024-07-15', '--out', 'report.pdf']);
     expect(code).toBe(0);
     expect(stdout.toString()).toMatch(/^Wrote report\.pdf \(\d+ KB\)\n$/);
-    expect(flatPdfText(readFileSync(join(dir, 'report.pdf')))).toContain('Report date: 15 July 2019');
+    expect(flatPdfText(readFileSync(join(dir, 'report.pdf')))).toContain('Report date: 15 July 2024');
   });
 
   it('writes the plan as JSON to standard output', () => {

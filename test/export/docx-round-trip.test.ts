@@ -1,4 +1,4 @@
-// The Word export of the seed plan re-imports to the same plan, and LibreOffice can open it.
+// The Word export of the demo plan re-imports to the same plan, and LibreOffice can open it.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -20,7 +20,7 @@ function contents(draft: PlanDraft) {
   return { period: draft.period, commitments: draft.commitments };
 }
 
-describe('Word export of the seed plan', () => {
+describe('Word export of the demo plan', () => {
   let store: Store;
   let original: PlanDraft;
   let docx: Buffer;
@@ -41,7 +41,8 @@ describe('Word export of the seed plan', () => {
 
   it('carries the plan title and its financial year in the document', async () => {
     const reread = await readPlan(new Uint8Array(docx), { fileName: 'plan.docx' });
-    expect(reread.title).toBe('Improvement plan – 2019/20');
+    expect(reread.title).toBe('Kestrel Vale Council improvement plan 2024/25');
+    expect(reread.period).toEqual({ from: '2024-04-01', to: '2025-03-31' });
   });
 
   it.skipIf(!hasSoffice())('converts to PDF with LibreOffice', () => {

@@ -21,7 +21,7 @@ describe('JSON export', () => {
   afterAll(() => store.close());
 
   it('of the demo plan and of a reviewed plan match the documented schema', async () => {
-    const seed = await storeDraft(store, await readSeedDraft(), 'Lancashire LEP');
+    const seed = await storeDraft(store, await readSeedDraft(), 'Kestrel Vale Council');
     for (const plan of [seed, reviewed]) {
       const valid = validate(JSON.parse(exportPlanJson(plan)));
       expect(validate.errors ?? []).toEqual([]);

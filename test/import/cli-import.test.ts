@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { SEED_DOCX, SEED_TXT } from './seed-files.ts';
+import { PLAN_DOCX, PLAN_TXT } from '../fixtures/plans/fixture-files.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const DIR = mkdtempSync(join(tmpdir(), 'tracker-import-'));
@@ -30,20 +30,21 @@ function expectOneLineError(run: ReturnType<typeof tracker>, pattern: RegExp): v
 
 describe('tracker import --json --dry-run', () => {
   it('prints the plan as JSON and exits 0', () => {
-    const run = tracker(SEED_TXT, '--json', '--dry-run');
+    const run = tracker(PLAN_TXT, '--json', '--dry-run');
     expect(run.status).toBe(0);
     const plan = JSON.parse(run.stdout) as { title: unknown; period: unknown; commitments: unknown[]; warnings: unknown[] };
-    expect(plan.commitments).toHaveLength(9);
-    expect(plan.period).toEqual({ from: '2019-04-01', to: '2020-03-31' });
-    expect(plan.warnings).toHaveLength(1);
-    expect(plan).toHaveProperty('title', null);
+    expect(plan.commitments).toHaveLength(7);
+    expect(plan.period).toEqual({ from: '2021-04-01', to: '2022-03-31' });
+    expect(plan.warnings).toHaveLength(4);
+    expect(plan).toHaveProperty('title', 'Harrowden Growth Partnership improvement plan 2021/22');
   });
 
   it('prints a summary without --json', () => {
-    const run = tracker(SEED_DOCX, '--dry-run');
+    const run = tracker(PLAN_DOCX, '--dry-run');
     expect(run.status).toBe(0);
-    expect(run.stdout).toMatch(/9 commitments, 59 milestones/);
-    expect(run.stdout).toMatch(/14\/03\/18/);
+    expect(run.stdout).toMatch(/7 commitments, 54 milestones: 44 dated, 10 undated, 7 recurring/);
+    expect(run.stdout).toMatch(/4 warnings:/);
+    expect(run.stdout).toMatch(/commitment 5: "Skills audit of employers reported to the Board on 14 October 2012": .*before the plan period/);
     expect(run.stdout).toMatch(/nothing was stored/);
   });
 
@@ -55,10 +56,10 @@ describe('tracker import --json --dry-run', () => {
 
   it('fails with one line on a missing file and over the size limit', () => {
     expectOneLineError(tracker(join(DIR, 'missing.txt'), '--dry-run'), /no such file/);
-    expectOneLineError(tracker(SEED_TXT, '--dry-run', '--max-bytes', '100'), /over the import limit of 100 bytes/);
+    expectOneLineError(tracker(PLAN_TXT, '--dry-run', '--max-bytes', '100'), /over the import limit of 100 bytes/);
   });
 
   it('asks for an organisation when the plan would be stored', () => {
-    expectOneLineError(tracker(SEED_TXT), /--org NAME.*--dry-run/);
+    expectOneLineError(tracker(PLAN_TXT), /--org NAME.*--dry-run/);
   });
 });

@@ -1,4 +1,4 @@
-// Word documents other than the seed: literal bullets, no leading column, a title before the table, Word list
+// Word documents other than the fixture plans: literal bullets, no leading column, a title before the table, Word list
 // numbering, line breaks and tabs inside cells, nested runs, several numbering styles.
 import { describe, expect, it } from 'vitest';
 import { readPlan } from '../../src/import/index.ts';

@@ -3,7 +3,7 @@ import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { ImportError, readPlan } from '../../src/import/index.ts';
 import { makeDocx } from './make-docx.ts';
-import { SEED_DOCX, bytesOf } from './seed-files.ts';
+import { PLAN_DOCX, bytesOf } from '../fixtures/plans/fixture-files.ts';
 
 async function failure(bytes: Uint8Array, opts: { maxBytes?: number; fileName?: string } = {}): Promise<ImportError> {
   const error = await readPlan(bytes, opts).then(
@@ -36,8 +36,8 @@ describe('files the importer refuses', () => {
   });
 
   it('a truncated Word document', async () => {
-    const seed = bytesOf(SEED_DOCX);
-    const error = await failure(seed.subarray(0, Math.floor(seed.length / 2)));
+    const plan = bytesOf(PLAN_DOCX);
+    const error = await failure(plan.subarray(0, Math.floor(plan.length / 2)));
     expect(error.code).toBe('corrupt');
     expect(error.message).toMatch(/damaged or incomplete/);
   });
@@ -51,7 +51,7 @@ describe('files the importer refuses', () => {
   });
 
   it('a file over the size limit', async () => {
-    const error = await failure(bytesOf(SEED_DOCX), { maxBytes: 1000 });
+    const error = await failure(bytesOf(PLAN_DOCX), { maxBytes: 1000 });
     expect(error.code).toBe('too-large');
     expect(error.message).toMatch(/over the import limit of 1000 bytes/);
   });

@@ -156,7 +156,10 @@ forEachDatabase((_name, getStore) => {
       expect(quarterly(await overview(b, NO_FILTERS, '2019-09-05')).next).toMatchObject({ text: 'Quarterly board report', due: { to: '2019-09-30' } });
       expect(quarterly(await overview(b, NO_FILTERS, '2019-09-05')).counts.dueSoon).toBe(1);
       const late = await overview(b, NO_FILTERS, '2020-04-10');
-      expect(late.overdue.find((m) => m.text === 'Quarterly board report')).toMatchObject({ due: { to: '2020-03-31' }, days: 10 });
+      // After the plan's end the overview is as at its last day, when the last occurrence falls due.
+      expect(late.today).toBe('2020-03-31');
+      expect(late.overdue.find((m) => m.text === 'Quarterly board report')).toBeUndefined();
+      expect(late.dueSoon.find((m) => m.text === 'Quarterly board report')).toMatchObject({ due: { to: '2020-03-31' }, days: 0 });
     });
 
     it('filters commitments by lead, RAG and overdue milestones, keeping the plan-wide counts', async () => {

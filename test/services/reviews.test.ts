@@ -182,7 +182,10 @@ describe('review service', () => {
       });
 
       await write(db, reviewer, c1, q2, AFTER_Q2);
-      const history = await commitmentHistory(db, owner, c1);
+      // The reviewer sees their own draft; the plan owner does not (services/update-visibility.ts).
+      const ownerSees = await commitmentHistory(db, owner, c1);
+      expect(ownerSees.map((h) => h.period?.label ?? 'imported')).toEqual(['imported', '2019/20 Q1']);
+      const history = await commitmentHistory(db, reviewer, c1);
       expect(history.map((h) => [h.period?.label ?? 'imported', h.versions.map((v) => [v.version, v.state, v.narrative])])).toEqual([
         ['imported', [[1, 'submitted', 'Q1 2019/20 (Amber): Chair appointed; diversity work “in progress”.']]],
         [
@@ -377,7 +380,8 @@ describe('review service', () => {
       await recordKpiReading(db, kpi.id, { date: '2019-09-01', value: 27 }, owner.id);
 
       for (const id of ids) await write(db, reviewer, id, q2, AFTER_Q2);
-      const { period, previous, changes } = await comparePeriod(db, owner, q2.id, AFTER_Q2);
+      // The Q2 updates are still drafts: the reviewer, who wrote them, sees their RAGs.
+      const { period, previous, changes } = await comparePeriod(db, reviewer, q2.id, AFTER_Q2);
       expect([period.label, previous?.label]).toEqual(['2019/20 Q2', '2019/20 Q1']);
       expect(changes.commitments.map((c) => [c.number, c.rag])).toEqual([
         [1, { from: 'red', to: 'green', move: 'improved' }],
@@ -393,7 +397,7 @@ describe('review service', () => {
       ]);
       expect(changes.totals).toEqual({ improved: 1, worsened: 1, completed: 1, slipped: 1, redated: 1, readings: 1 });
 
-      const firstPeriod = await comparePeriod(db, owner, q1.id, AFTER_Q1);
+      const firstPeriod = await comparePeriod(db, reviewer, q1.id, AFTER_Q1);
       expect(firstPeriod.previous).toBeNull();
       expect(firstPeriod.changes.commitments.map((c) => c.rag.move)).toEqual(['first', 'first', 'first']);
       expect(firstPeriod.changes.commitments.map((c) => c.slipped.map((s) => s.text))).toEqual([

@@ -21,3 +21,16 @@ export async function tableRowCounts(store: Store): Promise<Record<string, numbe
   }
   return counts;
 }
+
+/**
+ * Tables that record attempts rather than plan data: the audit trail, upload and sign-in counters. A refused request
+ * may add to them (that is how refusals are traced and limits kept) while storing nothing else.
+ */
+export const ATTEMPT_TABLES = ['audit_events', 'import_attempts', 'rate_limit_counters', 'sign_in_lockouts'] as const;
+
+/** {@link tableRowCounts} without the {@link ATTEMPT_TABLES}: what a refused request must leave unchanged. */
+export async function storedDataRowCounts(store: Store): Promise<Record<string, number>> {
+  const counts = await tableRowCounts(store);
+  for (const name of ATTEMPT_TABLES) delete counts[name];
+  return counts;
+}

@@ -34,9 +34,9 @@ describe('the web app', () => {
     expect(res.headers['x-content-type-options']).toBe('nosniff');
   });
 
-  it('serves GOV.UK Frontend styles, fonts and scripts', async () => {
+  it('serves GOV.UK Frontend styles and scripts, and the service’s own stylesheet and icon', async () => {
     t = await createTestApp();
-    for (const path of ['/assets/govuk-frontend.min.css', '/assets/govuk-frontend.min.js', '/assets/moj-frontend.min.css', '/assets/images/favicon.ico', '/public/app.css']) {
+    for (const path of ['/assets/govuk-frontend.min.css', '/assets/govuk-frontend.min.js', '/assets/moj-frontend.min.css', '/public/favicon.svg', '/public/app.css']) {
       expect((await t.app.inject(path)).statusCode, path).toBe(200);
     }
     expect((await t.app.inject('/assets/index.scss')).statusCode).toBe(404);
@@ -53,8 +53,10 @@ describe('the web app', () => {
   it.each([
     ['development', 'development', true],
     ['production', 'production', false],
-  ])('shows a GOV.UK error page, with the stack only outside production (%s)', async (_name, nodeEnv, showsStack) => {
-    t = await createTestApp({ NODE_ENV: nodeEnv });
+    ['NODE_ENV unset', undefined, false],
+    ['test', 'test', false],
+  ])('shows a GOV.UK error page, with the stack only when NODE_ENV=development (%s)', async (_name, nodeEnv, showsStack) => {
+    t = await createTestApp(nodeEnv === undefined ? {} : { NODE_ENV: nodeEnv });
     t.app.get('/explode', async () => {
       throw new Error('kaboom-internal-detail');
     });

@@ -87,6 +87,13 @@ describe('evidence', () => {
     expect(signedOut.statusCode).toBe(302);
     expect(signedOut.headers.location).toContain('/sign-in');
     expect((await viewer.get('/evidence/999999/file')).statusCode).toBe(404);
+    // The download and the refusals are in the audit trail.
+    const audited = await t.store.db.selectFrom('audit_events').select(['entity', 'entity_id', 'action', 'user_email', 'plan_id'])
+      .where('entity', 'in', ['evidence', 'access']).orderBy('seq').execute();
+    expect(audited).toEqual(expect.arrayContaining([
+      { entity: 'evidence', entity_id: evidence!.id, action: 'download', user_email: 'viewer@a.example', plan_id: t.plan.id },
+      expect.objectContaining({ entity: 'access', action: 'refused-404', user_email: 'owner@b.example' }),
+    ]));
   });
 
   it('refuses the evidence forms to viewers, other leads and other organisations', async () => {

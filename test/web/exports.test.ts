@@ -1,10 +1,11 @@
-// The export page and its downloads, on the demo plan, as a signed-in member, an outsider and a visitor.
+// The export page and its downloads, on the demo plan as written (2024/25), as a signed-in member, an outsider and a visitor.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_ACCOUNTS, ensureDemo } from '../../src/services/demo.ts';
+import { DEMO_ACCOUNTS, OTHER_DEMO_ORGANISATION } from '../../src/services/demo.ts';
+import { seedStaticDemo } from '../support/static-demo.ts';
 import { client, createTestApp, type TestApp } from './support.ts';
 
 const viewer = DEMO_ACCOUNTS.find((a) => a.email === 'viewer@demo.example')!;
-const outsider = DEMO_ACCOUNTS.find((a) => a.organisation === 'Another LEP')!;
+const outsider = DEMO_ACCOUNTS.find((a) => a.organisation === OTHER_DEMO_ORGANISATION)!;
 
 describe('downloading and exporting a plan', () => {
   let t: TestApp;
@@ -12,8 +13,9 @@ describe('downloading and exporting a plan', () => {
   let member: ReturnType<typeof client>;
 
   beforeAll(async () => {
-    t = await createTestApp({ DEMO: 'true', TRACKER_TODAY: '2019-10-01' });
-    const { planId } = await ensureDemo(t.store, t.config);
+    t = await createTestApp({ DEMO: 'true', TRACKER_TODAY: '2024-10-01' });
+    // The review periods are stored by a write (importing, or a reviewer setting them up); pages only read them.
+    const { planId } = await seedStaticDemo(t.store, { reviewPeriods: true });
     planUrl = `/plans/${planId}`;
     member = client(t.app);
     await member.signIn(viewer.email, viewer.password);
@@ -27,7 +29,7 @@ describe('downloading and exporting a plan', () => {
     for (const format of ['docx', 'csv']) expect(page.body).toContain(`<form method="get" action="${planUrl}/export/${format}"`);
     for (const format of ['pdf', 'xlsx', 'json', 'ics']) expect(page.body).toContain(`href="${planUrl}/export/${format}"`);
     expect(page.body).toMatch(/<input class="govuk-radios__input" id="period" name="period" type="radio" value="all" checked>/);
-    expect(page.body).toContain('value="2019/20 Q1"');
+    expect(page.body).toContain('value="2024/25 Q1"');
     expect(page.body).toContain('href="/plans/export/plan.schema.json"');
 
     const schema = await t.app.inject('/plans/export/plan.schema.json');
@@ -46,7 +48,7 @@ describe('downloading and exporting a plan', () => {
     const file = await member.get(`${planUrl}/export/${format}`);
     expect(file.statusCode).toBe(200);
     expect(file.headers['content-type']).toBe(contentType);
-    expect(file.headers['content-disposition']).toBe(`attachment; filename="lancashire-lep-improvement-plan-2019-20${ending}"`);
+    expect(file.headers['content-disposition']).toBe(`attachment; filename="kestrel-vale-council-improvement-plan-2024-25${ending}"`);
     expect(file.headers['cache-control']).toBe('no-store');
     const bytes = file.rawPayload;
     expect(bytes.length).toBeGreaterThan(0);
@@ -57,13 +59,13 @@ describe('downloading and exporting a plan', () => {
   });
 
   it('downloads the Word document for one review period and one CSV file on its own', async () => {
-    const word = await member.get(`${planUrl}/export/docx?period=${encodeURIComponent('2019/20 Q1')}`);
+    const word = await member.get(`${planUrl}/export/docx?period=${encodeURIComponent('2024/25 Q1')}`);
     expect(word.statusCode).toBe(200);
     expect(word.rawPayload.subarray(0, 2).toString('latin1')).toBe('PK');
     const csv = await member.get(`${planUrl}/export/csv?entity=milestones`);
     expect(csv.statusCode).toBe(200);
     expect(csv.headers['content-type']).toBe('text/csv; charset=utf-8');
-    expect(csv.headers['content-disposition']).toBe('attachment; filename="lancashire-lep-improvement-plan-2019-20-milestones.csv"');
+    expect(csv.headers['content-disposition']).toBe('attachment; filename="kestrel-vale-council-improvement-plan-2024-25-milestones.csv"');
     expect(csv.body.split('\n').length).toBeGreaterThan(2);
   });
 

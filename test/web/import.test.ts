@@ -5,18 +5,19 @@ import { addAccount } from '../../src/services/accounts.ts';
 import { uploadPlan } from '../../src/services/import-preview.ts';
 import { findOrganisationByName } from '../../src/store/organisations-repository.ts';
 import { getPlan, listPlans } from '../../src/store/plans-repository.ts';
-import { SEED_DOCX, SEED_TXT } from '../import/seed-files.ts';
-import { tableRowCounts } from '../support/row-counts.ts';
+import { PLAN_DOCX, PLAN_TXT } from '../fixtures/plans/fixture-files.ts';
+import { storedDataRowCounts, tableRowCounts } from '../support/row-counts.ts';
 import { createTestApp, csrfFrom, type TestApp } from './support.ts';
 import { uploader, type FilePart } from './import-support.ts';
 
 const PASSWORD = 'import-test-password';
-const SEED_WARNING_TEXT = 'took place on 14/03/18 and 03/04/19 respectively.';
+const TYPO_MILESTONE = 'Skills audit of employers reported to the Board on 14 October 2012';
 
-const seedTxt = (): FilePart => ({ name: 'lancashire-lep-2019.txt', bytes: readFileSync(SEED_TXT), type: 'text/plain' });
+// Our fixture plan (Harrowden Growth Partnership 2021/22) as Word's text export and as the Word document.
+const seedTxt = (): FilePart => ({ name: 'harrowden-2021-22.txt', bytes: readFileSync(PLAN_TXT), type: 'text/plain' });
 const seedDocx = (): FilePart => ({
-  name: 'lancashire-lep-2019.docx',
-  bytes: readFileSync(SEED_DOCX),
+  name: 'harrowden-2021-22.docx',
+  bytes: readFileSync(PLAN_DOCX),
   type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
 });
 
@@ -62,7 +63,7 @@ describe('importing a plan through the web pages', () => {
   it.each([
     ['text', seedTxt],
     ['Word', seedDocx],
-  ])('previews the seed %s file: 9 commitments, the dates as read and the "14/03/18" warning, storing no plan', async (_kind, file) => {
+  ])('previews the fixture %s file: 7 commitments, the dates as read and the warnings, storing no plan', async (_kind, file) => {
     const owner = await signedIn('owner@a.example');
     const uploaded = await owner.upload(orgId, file());
     expect(uploaded.statusCode).toBe(303);
@@ -73,19 +74,20 @@ describe('importing a plan through the web pages', () => {
     expect(preview.statusCode).toBe(200);
     const html = preview.body;
     const headings = commitmentHeadings(html);
-    expect(headings).toHaveLength(9);
-    expect(headings[0]).toBe('1. We will provide strong, stable and diverse leadership');
-    expect(html).toContain('1 April 2019 to 31 March 2020');
+    expect(headings).toHaveLength(7);
+    expect(headings[0]).toBe('1. We will give the Partnership stable, accountable and diverse leadership');
+    expect(html).toContain('1 April 2021 to 31 March 2022');
     // The warning at the top names the commitment and the text, and its milestone is tagged in the table.
-    expect(html).toMatch(/<a class="govuk-link" href="#commitment-2">Commitment 2<\/a>:\s*“[^”]*14\/03\/18/);
+    expect(html).toMatch(/<a class="govuk-link" href="#commitment-5">Commitment 5<\/a>:\s*“[^”]*14 October 2012/);
     expect(html).toContain('more than 6 months before the plan period begins');
-    expect(html).toMatch(new RegExp(`${SEED_WARNING_TEXT.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}</td>\\s*<td[^>]*>\\s*14 March 2018 to 3 April 2019\\s*<br><strong class="govuk-tag govuk-tag--yellow[^"]*">\\s*Check date`));
-    expect(html.match(/Check date/g)).toHaveLength(1);
+    expect(html).toMatch(new RegExp(`${TYPO_MILESTONE}</td>\\s*<td[^>]*>\\s*14 October 2012\\s*<br><strong class="govuk-tag govuk-tag--yellow[^"]*">\\s*Check date`));
+    // One tag for each milestone warned about: the weekday, the typo year, the TBC and the misspelt month.
+    expect(html.match(/Check date/g)).toHaveLength(4);
     // Dates as read beside the text as written.
-    expect(html).toMatch(/Appointment of Permanent Chair by April\/May 2019<\/td>\s*<td[^>]*>\s*1 April 2019 to 31 May 2019\s*<\/td>/);
-    expect(html).toMatch(/Workshop 1 – Wednesday 15th May<\/td>\s*<td[^>]*>\s*15 May 2019\s*<\/td>/);
+    expect(html).toMatch(/Appointment of a permanent Chair by April\/May 2021<\/td>\s*<td[^>]*>\s*1 April 2021 to 31 May 2021\s*<\/td>/);
+    expect(html).toMatch(/Workshop 1 – Wednesday 19th May<\/td>\s*<td[^>]*>\s*19 May 2021\s*<br><strong class="govuk-tag govuk-tag--grey[^"]*">\s*Year assumed/);
     expect(html).toMatch(/<td[^>]*>\s*Quarterly \(recurring\)\s*<\/td>/);
-    expect(html).toMatch(/A Project Initiation Document is attached at Appendix A.<\/td>\s*<td[^>]*>\s*No date\s*<\/td>/);
+    expect(html).toMatch(/Appraisal of Board members by the Chair<\/td>\s*<td[^>]*>\s*No date\s*<\/td>/);
     expect(html).toContain('Confirm and create plan');
     expect(html).toContain(`href="/organisations/${orgId}/import">Upload a different file</a>`);
   });
@@ -100,16 +102,16 @@ describe('importing a plan through the web pages', () => {
 
     const plan = await getPlan(t.store.db, planId);
     expect(plan?.organisationId).toBe(orgId);
-    expect(plan?.commitments).toHaveLength(9);
-    expect(plan?.sourceName).toBe('lancashire-lep-2019.docx');
-    expect(plan?.period).toEqual({ from: '2019-04-01', to: '2020-03-31' });
+    expect(plan?.commitments).toHaveLength(7);
+    expect(plan?.sourceName).toBe('harrowden-2021-22.docx');
+    expect(plan?.period).toEqual({ from: '2021-04-01', to: '2022-03-31' });
     const audit = await t.store.db.selectFrom('audit_events').selectAll().where('entity', '=', 'plan').where('action', '=', 'import').execute();
     expect(audit.map((a) => [a.entity_id, a.organisation_id])).toEqual([[planId, orgId]]);
 
     const page = await owner.get(String(confirmed.headers.location));
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain('govuk-notification-banner--success');
-    expect(page.body).toContain('was imported from lancashire-lep-2019.docx with 9 commitments');
+    expect(page.body).toContain('was imported from harrowden-2021-22.docx with 7 commitments');
 
     // Confirming the same upload again (back button, double submit) creates nothing more.
     const again = await owner.postForm(previewUrl, { _csrf: csrfFrom(preview.body) });
@@ -128,25 +130,30 @@ describe('importing a plan through the web pages', () => {
     ['a file over the size limit', { name: 'plan.txt', bytes: new Uint8Array(300 * 1024).fill(0x61) }, 'The selected file must be 200 KB or smaller'],
   ])('refuses %s with the reason on the upload page, storing nothing', async (_what, file, message) => {
     const owner = await signedIn('owner@a.example');
-    const before = await tableRowCounts(t.store);
+    const before = await storedDataRowCounts(t.store);
+    const attemptsBefore = (await tableRowCounts(t.store)).import_attempts ?? 0;
     const res = await owner.upload(orgId, file);
     expect(res.statusCode).toBe(400);
     expect(res.body).toContain('govuk-error-summary');
     expect(res.body).toMatch(new RegExp(`<a href="#file">[^<]*${message.replace(/[()]/g, '\\$&')}`));
     expect(res.body).toMatch(new RegExp(`<p id="file-error" class="govuk-error-message">\\s*<span class="govuk-visually-hidden">Error:</span>[^<]*${message.replace(/[()]/g, '\\$&')}`));
     expect(res.body).toContain('<title>Error: Import a plan');
-    expect(await tableRowCounts(t.store)).toEqual(before);
+    expect(await storedDataRowCounts(t.store)).toEqual(before);
+    // A file that was read counts towards the owner's uploads in the last ten minutes, even when refused; no file,
+    // or one too large to read, does not.
+    const read = file !== null && file.bytes.length <= 200 * 1024;
+    expect((await tableRowCounts(t.store)).import_attempts).toBe(attemptsBefore + (read ? 1 : 0));
   });
 
   it('refuses an upload without the CSRF token, storing nothing', async () => {
     const owner = await signedIn('owner@a.example');
-    const before = await tableRowCounts(t.store);
+    const before = await storedDataRowCounts(t.store);
     const res = await owner.postFile(`/organisations/${orgId}/import`, {}, seedTxt());
     expect(res.statusCode).toBe(403);
     expect(res.body).toContain('Your form could not be sent');
     const wrong = await owner.postFile(`/organisations/${orgId}/import`, { _csrf: 'x'.repeat(43) }, seedTxt());
     expect(wrong.statusCode).toBe(403);
-    expect(await tableRowCounts(t.store)).toEqual(before);
+    expect(await storedDataRowCounts(t.store)).toEqual(before);
   });
 
   it('refuses a confirmation without the CSRF token, creating no plan', async () => {
@@ -174,7 +181,10 @@ describe('importing a plan through the web pages', () => {
     const otherUpload = await other.postFile(`/organisations/${orgId}/import`, { _csrf: csrfFrom(otherPage.body) }, seedTxt());
     expect(otherUpload.statusCode).toBe(404);
     expect((await other.get('/organisations/999999/import')).statusCode).toBe(404);
-    expect(await tableRowCounts(t.store)).toEqual(before);
+    // Nothing stored but the audit trail's record of each refusal.
+    const after = await tableRowCounts(t.store);
+    expect({ ...after, audit_events: before.audit_events }).toEqual(before);
+    expect(after.audit_events).toBe((before.audit_events ?? 0) + 5);
   });
 
   it('sends a signed-out visitor to sign in', async () => {
@@ -201,7 +211,7 @@ describe('importing a plan through the web pages', () => {
     const threeHoursAgo = new Date(Date.now() - 3 * 3_600_000);
     const draftId = await uploadPlan(
       t.store.db,
-      { organisationId: orgId, userId, fileName: 'old.txt', bytes: readFileSync(SEED_TXT), maxBytes: 1024 * 1024 },
+      { organisationId: orgId, userId, fileName: 'old.txt', bytes: readFileSync(PLAN_TXT), maxBytes: 1024 * 1024 },
       threeHoursAgo,
     );
     const url = `/organisations/${orgId}/import/${draftId}`;

@@ -35,7 +35,7 @@ describe('KPI pages', () => {
 
     const readingUrl = `/kpis/${kpi!.id}/readings/new`;
     const reading = await owner.submit(readingUrl, readingUrl, {
-      'date-day': '30', 'date-month': '6', 'date-year': '2019', value: '22', note: 'Two new members', source: 'Board report',
+      'date-day': '30', 'date-month': '6', 'date-year': '2019', value: '24', note: 'Two new members', source: 'Board report',
     });
     expect(reading.statusCode).toBe(303);
     expect(reading.headers.location).toBe(`/commitments/${c.id}?notice=reading-recorded#kpi-${kpi!.id}`);
@@ -43,15 +43,15 @@ describe('KPI pages', () => {
     const after = await owner.get(`/commitments/${c.id}`);
     const text = visibleText(after.body);
     expect(text).toContain('Readings of Women on the LEP Board (%)');
-    expect(text).toContain('30 Jun 2019 22');
+    expect(text).toContain('30 Jun 2019 24');
     expect(text).toContain('Two new members Board report');
-    expect(text).toContain('On track Latest 22 on 30 Jun 2019 is on trajectory');
-    expect(after.body).toContain('aria-label="Women on the LEP Board (%): latest 22 on 30 Jun 2019, target 33 by 31 Mar 2020"');
+    expect(text).toContain('On track Latest 24 on 30 Jun 2019 is on trajectory');
+    expect(after.body).toContain('aria-label="Women on the LEP Board (%): latest 24 on 30 Jun 2019, target 33 by 31 Mar 2020"');
 
     await owner.submit(readingUrl, readingUrl, { 'date-day': '31', 'date-month': '12', 'date-year': '2019', value: '23' });
     const later = await owner.get(`/commitments/${c.id}`);
     const laterText = visibleText(later.body);
-    expect(laterText).toContain('30 Jun 2019 22');
+    expect(laterText).toContain('30 Jun 2019 24');
     expect(laterText).toContain('31 Dec 2019 23');
     expect(laterText).toContain('Off track Latest 23 on 31 Dec 2019 is');
     expect(later.body).toContain('aria-label="Women on the LEP Board (%): latest 23 on 31 Dec 2019, target 33 by 31 Mar 2020"');

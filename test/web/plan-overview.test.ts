@@ -1,8 +1,9 @@
-// The plan overview page on the demo plan, as of 15 August 2019 (TRACKER_TODAY).
+// The plan overview page on the demo plan as written (2024/25), as of 15 August 2024 (TRACKER_TODAY).
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { DEMO_ACCOUNTS, ensureDemo } from '../../src/services/demo.ts';
+import { DEMO_ACCOUNTS } from '../../src/services/demo.ts';
 import { findUserByEmail } from '../../src/store/users-repository.ts';
 import { today } from '../../src/web/today.ts';
+import { seedStaticDemo } from '../support/static-demo.ts';
 import { client, createTestApp, type TestApp } from './support.ts';
 
 const account = (email: string) => DEMO_ACCOUNTS.find((a) => a.email === email)!;
@@ -28,9 +29,9 @@ describe('plan overview page', () => {
   }
 
   beforeEach(async () => {
-    vi.stubEnv('TRACKER_TODAY', '2019-08-15');
+    vi.stubEnv('TRACKER_TODAY', '2024-08-15');
     t = await createTestApp({ DEMO: 'true' });
-    planId = (await ensureDemo(t.store, t.config)).planId!;
+    planId = (await seedStaticDemo(t.store)).planId;
   });
   afterEach(async () => {
     vi.unstubAllEnvs();
@@ -43,36 +44,37 @@ describe('plan overview page', () => {
     expect(res.statusCode).toBe(200);
     const table = section(res.body, 'commitments-table');
     expect(bodyRows(table)).toBe(9);
-    expect(table).toMatch(/href="\/commitments\/\d+">1\. We will provide strong, stable and diverse leadership<\/a>/);
+    expect(table).toMatch(/href="\/commitments\/\d+">1\. We will give the council stable leadership and a board that holds it to account<\/a>/);
     expect(table).toContain('Lead: Liam Lead');
     expect(table.match(/No lead/g)).toHaveLength(8);
     expect(table.match(/Not yet rated/g)).toHaveLength(9);
     expect(table.match(/No data/g)).toHaveLength(9);
-    // Commitment 1: the Chair (May) and the review (June) are overdue; the Chief Executive (September) is next.
-    expect(table).toMatch(/2 overdue<\/strong>/);
-    expect(table).toContain('Appointment of Permanent Chief Executive by September 2019');
-    expect(table).toContain('1 September 2019 to 30 September 2019');
-    expect(res.body).toContain('Milestones as of 15 August 2019');
-    expect(res.body).toMatch(/<span class="govuk-heading-xl[^"]*">13<\/span><a class="govuk-link" href="#overdue">overdue<\/a>/);
+    // Commitment 1: the Chief Executive (May), the terms of reference (May), the induction (June) and the member
+    // sessions (July) are overdue; the monthly board meeting, this time in August, is next.
+    expect(table).toMatch(/4 overdue<\/strong>/);
+    expect(table).toContain('Improvement board meets Monthly');
+    expect(table).toContain('1 August 2024 to 31 August 2024');
+    expect(res.body).toContain('Milestones as of 15 August 2024');
+    expect(res.body).toMatch(/<span class="govuk-heading-xl[^"]*">10<\/span><a class="govuk-link" href="#overdue">overdue<\/a>/);
   });
 
   it('lists overdue milestones with their commitment, due date and days overdue, linking to the milestone', async () => {
     const browser = await signedIn('owner@demo.example');
     const overdue = section((await browser.get(`/plans/${planId}`)).body, 'overdue-table');
-    expect(bodyRows(overdue)).toBe(13);
+    expect(bodyRows(overdue)).toBe(10);
     expect(overdue).toMatch(
-      /href="\/commitments\/\d+#milestone-\d+">Appointment of Permanent Chair by April\/May 2019<\/a><\/td>\s*<td[^>]*>1\. We will provide strong, stable and diverse leadership<\/td>\s*<td[^>]*>1 April 2019 to 31 May 2019<\/td>\s*<td[^>]*>76<\/td>/,
+      /href="\/commitments\/\d+#milestone-\d+">Appointment of permanent Chief Executive by April\/May 2024<\/a><\/td>\s*<td[^>]*>1\. We will give the council stable leadership and a board that holds it to account<\/td>\s*<td[^>]*>1 April 2024 to 31 May 2024<\/td>\s*<td[^>]*>76<\/td>/,
     );
   });
 
   it('lists what is due in the next 30 days as of the day set', async () => {
-    vi.stubEnv('TRACKER_TODAY', '2019-09-05');
+    vi.stubEnv('TRACKER_TODAY', '2024-09-05');
     const browser = await signedIn('owner@demo.example');
     const res = await browser.get(`/plans/${planId}`);
-    expect(res.body).toContain('Milestones as of 5 September 2019');
+    expect(res.body).toContain('Milestones as of 5 September 2024');
     const due = section(res.body, 'due-soon-table');
-    expect(due).toContain('Appointment of Permanent Chief Executive by September 2019');
-    expect(due).toContain('Quarterly Sponsor visits to improve perception of LEP in Whitehall.');
+    expect(due).toContain('Annual Governance Statement approved by September 2024');
+    expect(due).toContain('Savings tracker reported to Cabinet Quarterly');
     expect(due).toMatch(/25 days<\/td>/);
   });
 
@@ -93,8 +95,8 @@ describe('plan overview page', () => {
 
     const overdue = (await browser.get(`/plans/${planId}?overdue=yes`)).body;
     const rows = section(overdue, 'commitments-table');
-    expect(bodyRows(rows)).toBe(4);
-    expect([...rows.matchAll(/">(\d)\. We will/g)].map((m) => m[1])).toEqual(['1', '2', '5', '6']);
+    expect(bodyRows(rows)).toBe(5);
+    expect([...rows.matchAll(/">(\d)\. We will/g)].map((m) => m[1])).toEqual(['1', '3', '4', '5', '8']);
     expect(overdue).toMatch(/name="overdue" type="checkbox" value="yes" checked/);
 
     const red = await browser.get(`/plans/${planId}?rag=red&lead=${lead.id}`);
@@ -126,7 +128,7 @@ describe('plan overview page', () => {
     for (const url of [`/plans/${planId}`, `/plans/${planId}?overdue=yes`, `/plans/${planId}/timeline`]) {
       const res = await browser.get(url);
       expect(res.statusCode, url).toBe(404);
-      expect(res.body).not.toContain('diverse leadership');
+      expect(res.body).not.toContain('stable leadership');
     }
   });
 

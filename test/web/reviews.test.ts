@@ -2,10 +2,11 @@
 // would use them: write → check → submit, respond, sign off, correct, compare, history; and every refusal.
 import { afterEach, describe, expect, it } from 'vitest';
 import type { LightMyRequestResponse } from 'fastify';
-import { DEMO_ACCOUNTS, ensureDemo } from '../../src/services/demo.ts';
+import { DEMO_ACCOUNTS } from '../../src/services/demo.ts';
 import { addKpi, recordKpiReading } from '../../src/services/plans.ts';
 import { ensureReviewPeriods } from '../../src/services/reviews.ts';
 import { listCommitments } from '../../src/store/commitments-repository.ts';
+import { seedStaticDemo } from '../support/static-demo.ts';
 import { client, createTestApp, csrfFrom, type TestApp } from './support.ts';
 
 const account = (email: string) => {
@@ -32,9 +33,7 @@ let t: TestApp;
 
 async function setUp(): Promise<Setup> {
   t = await createTestApp({ DEMO: 'true' });
-  const demo = await ensureDemo(t.store, t.config);
-  const planId = demo.planId;
-  if (planId === null) throw new Error('demo plan not loaded');
+  const { planId } = await seedStaticDemo(t.store);
   const periods = await ensureReviewPeriods(t.store.db, planId);
   const commitments = await listCommitments(t.store.db, planId);
   return {
@@ -96,7 +95,7 @@ describe('quarterly review pages', () => {
     expect((await reviewer.get(`/commitments/${c1}`)).body).toContain(`href="/commitments/${c1}/updates"`);
     const periods = await reviewer.get(`/plans/${s.planId}/reviews`);
     expect(periods.statusCode).toBe(200);
-    expect(text(periods.body)).toContain('2019/20 Q1 1 April 2019 to 30 June 2019 14 July 2019 Open');
+    expect(text(periods.body)).toContain('2024/25 Q1 1 April 2024 to 30 June 2024 14 July 2024 Open');
     expect(periods.body).toContain(`href="/reviews/${s.q1}"`);
 
     const tasks = await reviewer.get(`/reviews/${s.q1}`);
@@ -106,17 +105,18 @@ describe('quarterly review pages', () => {
     expect(text(tasks.body)).toContain('Write and submit the update for commitment 1 before signing off the period');
     expect(tasks.body, 'no sign-off button yet').not.toContain(`action="/reviews/${s.q1}/sign-off"`);
 
-    // The form: the plan's RAG definitions as hints, the suggestion (Amber: the Chair was appointed late) with why.
+    // The form: the plan's RAG definitions as hints, the suggestion (Red: the board's terms of reference were agreed
+    // more than a month late) with why.
     const form = await reviewer.get(updateUrl(s.q1, c1));
     expect(form.statusCode).toBe(200);
     const formText = text(form.body);
-    expect(formText).toContain('Amber (suggested)');
-    expect(formText).toContain('Some risk: progress is behind but recoverable');
-    expect(formText).toContain('Suggested RAG: Amber');
-    expect(formText).toContain('1 milestone overdue by up to a month (Appointment of Permanent Chair');
+    expect(formText).toContain('Red (suggested)');
+    expect(formText).toContain('Significant risk: delivery is off track and needs intervention');
+    expect(formText).toContain('Suggested RAG: Red');
+    expect(formText).toContain('2 milestones overdue by more than a month (Improvement board terms of reference agreed 15 May 2024');
 
     // Agreeing with the suggestion needs no reason; "Save as draft" goes back to the task list.
-    const draft = await reviewer.send(updateUrl(s.q1, c1), { rag: 'amber', narrative: 'First draft.', next: 'draft' });
+    const draft = await reviewer.send(updateUrl(s.q1, c1), { rag: 'red', narrative: 'First draft.', next: 'draft' });
     expect(draft.statusCode).toBe(303);
     expect(draft.headers.location).toBe(`/reviews/${s.q1}?notice=draft-saved&commitment=${c1}`);
     const afterDraft = await reviewer.get(draft.headers.location as string);
@@ -125,19 +125,19 @@ describe('quarterly review pages', () => {
 
     // A different RAG with its reason → check your answers → submit.
     const saved = await reviewer.send(updateUrl(s.q1, c1), {
-      rag: 'red',
-      narrative: 'The permanent Chair is still not in post.\nRecruitment restarts in July.',
-      ragOverrideReason: 'The interim arrangements have now lapsed.',
+      rag: 'amber',
+      narrative: 'The permanent Chief Executive starts in August.\nThe board has met every month since May.',
+      ragOverrideReason: 'The appointment is made; only the start date is late.',
     });
     expect(saved.statusCode).toBe(303);
     expect(saved.headers.location).toBe(`${updateUrl(s.q1, c1)}/check`);
     const check = await reviewer.get(`${updateUrl(s.q1, c1)}/check`);
     const checkText = text(check.body);
     expect(checkText).toContain('Check your answers before submitting the update');
-    expect(checkText).toContain('RAG status Red');
-    expect(checkText).toContain('Suggested RAG Amber');
-    expect(checkText).toContain('Reason for a different RAG The interim arrangements have now lapsed.');
-    expect(checkText).toContain('The permanent Chair is still not in post. Recruitment restarts in July.');
+    expect(checkText).toContain('RAG status Amber');
+    expect(checkText).toContain('Suggested RAG Red');
+    expect(checkText).toContain('Reason for a different RAG The appointment is made; only the start date is late.');
+    expect(checkText).toContain('The permanent Chief Executive starts in August. The board has met every month since May.');
     expect(check.body).toContain(`href="${updateUrl(s.q1, c1)}#narrative"`);
 
     const submitted = await reviewer.send(`${updateUrl(s.q1, c1)}/submit`, {});
@@ -151,7 +151,7 @@ describe('quarterly review pages', () => {
     const readOnly = await reviewer.get(updateUrl(s.q1, c1));
     expect(readOnly.body).not.toContain('name="narrative"');
     expect(text(readOnly.body)).toContain('You have submitted this update');
-    const again = await reviewer.send(updateUrl(s.q1, c1), { rag: 'amber', narrative: 'Changed my mind.' });
+    const again = await reviewer.send(updateUrl(s.q1, c1), { rag: 'red', narrative: 'Changed my mind.' });
     expect(again.statusCode).toBe(409);
     expect(text(again.body)).toContain('This update has been submitted and can no longer be edited');
 
@@ -192,13 +192,13 @@ describe('quarterly review pages', () => {
     expect(signed.statusCode).toBe(303);
     const panel = await reviewer.get(signed.headers.location as string);
     expect(panel.body).toContain('govuk-panel--confirmation');
-    expect(text(panel.body)).toContain('2019/20 Q1 signed off');
+    expect(text(panel.body)).toContain('2024/25 Q1 signed off');
     const locked = await reviewer.get(`/reviews/${s.q1}`);
     expect(taskStatus(locked.body, c1)).toBe('Signed off');
     expect(text(locked.body)).toContain('This period was signed off on');
 
     // Locked: editing and responding are refused; a correction is a new version and both stay visible.
-    const late = await reviewer.send(updateUrl(s.q1, c1), { rag: 'amber', narrative: 'Too late.' });
+    const late = await reviewer.send(updateUrl(s.q1, c1), { rag: 'red', narrative: 'Too late.' });
     expect(late.statusCode).toBe(409);
     expect(text(late.body)).toContain('This review period has been signed off: its updates can no longer be changed');
     expect((await owner.send(`${updateUrl(s.q1, c1)}/response`, { response: 'Too late.' })).statusCode).toBe(409);
@@ -206,22 +206,22 @@ describe('quarterly review pages', () => {
     expect(lockedView.body).not.toContain('name="narrative"');
     expect(lockedView.body).toContain(`href="${updateUrl(s.q1, c1)}/correct"`);
 
-    const noReason = await reviewer.send(`${updateUrl(s.q1, c1)}/correct`, { rag: 'amber', narrative: 'The Chair was appointed on 28 June.' });
+    const noReason = await reviewer.send(`${updateUrl(s.q1, c1)}/correct`, { rag: 'red', narrative: 'The chosen candidate withdrew on 28 June.' });
     expect(noReason.statusCode).toBe(400);
     expect(text(noReason.body)).toContain('Enter a reason for the correction');
-    expect(noReason.body).toContain('The Chair was appointed on 28 June.');
+    expect(noReason.body).toContain('The chosen candidate withdrew on 28 June.');
     const corrected = await reviewer.send(`${updateUrl(s.q1, c1)}/correct`, {
-      rag: 'amber',
-      narrative: 'The Chair was appointed on 28 June.',
-      correctionReason: 'The appointment was announced after the update was written.',
+      rag: 'red',
+      narrative: 'The chosen candidate withdrew on 28 June.',
+      correctionReason: 'The withdrawal was announced after the update was written.',
     });
     expect(corrected.statusCode).toBe(303);
     const versions = text((await owner.get(updateUrl(s.q1, c1))).body);
     expect(versions).toContain('Version 2 (correction)');
     expect(versions).toContain('Version 1 (original)');
-    expect(versions).toContain('The Chair was appointed on 28 June.');
-    expect(versions).toContain('The permanent Chair is still not in post.');
-    expect(versions).toContain('Reason for the correction The appointment was announced after the update was written.');
+    expect(versions).toContain('The chosen candidate withdrew on 28 June.');
+    expect(versions).toContain('The permanent Chief Executive starts in August.');
+    expect(versions).toContain('Reason for the correction The withdrawal was announced after the update was written.');
     expect(versions.indexOf('Version 2 (correction)')).toBeLessThan(versions.indexOf('Version 1 (original)'));
 
     // History: every version, newest first, on the commitment's updates page.
@@ -229,31 +229,31 @@ describe('quarterly review pages', () => {
     expect(history.statusCode).toBe(200);
     expect(history.body).toContain('moj-timeline');
     const historyText = text(history.body);
-    expect(historyText).toContain('2019/20 Q1: Version 2 (correction)');
-    expect(historyText).toContain('2019/20 Q1: Version 1 (original)');
+    expect(historyText).toContain('2024/25 Q1: Version 2 (correction)');
+    expect(historyText).toContain('2024/25 Q1: Version 1 (original)');
     expect(historyText).toContain("Organisation's response: A recruitment firm has been appointed.");
 
     // Comparison: Q1 is the first period; Q2 is compared with Q1's RAG statuses.
     const first = await reviewer.get(`/reviews/${s.q1}/comparison`);
-    expect(text(first.body)).toContain('2019/20 Q1 is the first review period of this plan');
+    expect(text(first.body)).toContain('2024/25 Q1 is the first review period of this plan');
     const q2 = await owner.get(`/reviews/${s.q2}/comparison`);
     expect(q2.statusCode).toBe(200);
     const row = /<tr class="govuk-table__row" id="move-(\d+)">([\s\S]*?)<\/tr>/.exec(q2.body);
     expect(Number(row?.[1])).toBe(c1);
-    expect(text(row?.[2] ?? '')).toContain('Amber Not rated yet No update yet in this period');
-    expect(text(q2.body)).toContain('Compared with 2019/20 Q1');
+    expect(text(row?.[2] ?? '')).toContain('Red Not rated yet No update yet in this period');
+    expect(text(q2.body)).toContain('Compared with 2024/25 Q1');
   });
 
   it('keeps what was typed and explains the error when a different RAG comes without a reason', async () => {
     const s = await setUp();
     const reviewer = await s.as(REVIEWER);
     const c3 = s.commitment(3); // suggested Green: nothing was due by the end of Q1
-    const response = await reviewer.send(updateUrl(s.q1, c3), { rag: 'blue', narrative: 'The vision was agreed <early>.' });
+    const response = await reviewer.send(updateUrl(s.q1, c3), { rag: 'blue', narrative: 'The complaints policy was agreed <early>.' });
     expect(response.statusCode).toBe(400);
     const page = text(response.body);
     expect(page).toContain('There is a problem Enter a reason for choosing Blue instead of the suggested Green');
     expect(response.body).toContain('href="#ragOverrideReason"');
-    expect(response.body).toContain('The vision was agreed &lt;early&gt;.');
+    expect(response.body).toContain('The complaints policy was agreed &lt;early&gt;.');
     expect(response.body).toMatch(/value="blue" checked/);
     expect(response.body).toMatch(/<title>Error: /);
     // Nothing was saved.
@@ -263,25 +263,25 @@ describe('quarterly review pages', () => {
   it('lists each KPI with its latest reading and keeps the ones referred to', async () => {
     const s = await setUp();
     const c3 = s.commitment(3);
-    const kpi = await addKpi(t.store.db, c3, { text: 'KPI: Women on the board', unit: '%', baseline: 20, target: 40, targetDate: '2020-03-31' }, null);
-    await recordKpiReading(t.store.db, kpi.id, { date: '2019-06-30', value: 30 }, null);
-    await recordKpiReading(t.store.db, kpi.id, { date: '2019-08-01', value: 35 }, null); // after Q1: not shown
-    const other = await addKpi(t.store.db, c3, { text: 'KPI: Board meetings held' }, null);
+    const kpi = await addKpi(t.store.db, c3, { text: 'KPI: Complaints acknowledged in three days', unit: '%', baseline: 20, target: 40, targetDate: '2025-03-31' }, null);
+    await recordKpiReading(t.store.db, kpi.id, { date: '2024-06-30', value: 30 }, null);
+    await recordKpiReading(t.store.db, kpi.id, { date: '2024-08-01', value: 35 }, null); // after Q1: not shown
+    const other = await addKpi(t.store.db, c3, { text: 'KPI: Complaints sent on to the Ombudsman' }, null);
     const reviewer = await s.as(REVIEWER);
 
     const form = text((await reviewer.get(updateUrl(s.q1, c3))).body);
-    expect(form).toContain('Women on the board Latest reading: 30% on 30 June 2019');
-    expect(form).toContain('Board meetings held No readings yet');
+    expect(form).toContain('Complaints acknowledged in three days Latest reading: 30% on 30 June 2024');
+    expect(form).toContain('Complaints sent on to the Ombudsman No readings yet');
 
     const one = await reviewer.send(updateUrl(s.q1, c3), { rag: 'green', narrative: 'On track.', kpiRefs: String(kpi.id) });
     expect(one.statusCode).toBe(303);
     const check = text((await reviewer.get(`${updateUrl(s.q1, c3)}/check`)).body);
-    expect(check).toContain('KPIs referred to Women on the board (Latest reading: 30% on 30 June 2019)');
-    expect(check).not.toContain('Board meetings held');
+    expect(check).toContain('KPIs referred to Complaints acknowledged in three days (Latest reading: 30% on 30 June 2024)');
+    expect(check).not.toContain('Complaints sent on to the Ombudsman');
 
     const both = await reviewer.send(updateUrl(s.q1, c3), { rag: 'green', narrative: 'On track.', kpiRefs: [String(kpi.id), String(other.id)] });
     expect(both.statusCode).toBe(303);
-    expect(text((await reviewer.get(`${updateUrl(s.q1, c3)}/check`)).body)).toContain('Board meetings held (No readings yet)');
+    expect(text((await reviewer.get(`${updateUrl(s.q1, c3)}/check`)).body)).toContain('Complaints sent on to the Ombudsman (No readings yet)');
   });
 
   it('refuses the plan owner the reviewer’s column and the reviewer the plan', async () => {

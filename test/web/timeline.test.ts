@@ -1,9 +1,10 @@
-// The plan timeline page on the demo plan: a drawing hidden from screen readers with a Today line, and the same
+// The plan timeline page on the demo plan as written (2024/25): a drawing hidden from screen readers with a Today line, and the same
 // content as a table — every dated milestone, each occurrence of a recurring one — plus the undated ones apart.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { DEMO_ACCOUNTS, ensureDemo } from '../../src/services/demo.ts';
+import { DEMO_ACCOUNTS } from '../../src/services/demo.ts';
 import { getPlan } from '../../src/store/plans-repository.ts';
 import type { PlanDetail } from '../../src/store/records.ts';
+import { seedStaticDemo } from '../support/static-demo.ts';
 import { client, createTestApp, type TestApp } from './support.ts';
 
 const owner = DEMO_ACCOUNTS.find((a) => a.email === 'owner@demo.example')!;
@@ -38,9 +39,9 @@ describe('plan timeline page', () => {
   }
 
   beforeEach(async () => {
-    vi.stubEnv('TRACKER_TODAY', '2019-08-15');
+    vi.stubEnv('TRACKER_TODAY', '2024-08-15');
     t = await createTestApp({ DEMO: 'true' });
-    plan = (await getPlan(t.store.db, (await ensureDemo(t.store, t.config)).planId!))!;
+    plan = (await getPlan(t.store.db, (await seedStaticDemo(t.store)).planId))!;
   });
   afterEach(async () => {
     vi.unstubAllEnvs();
@@ -52,7 +53,7 @@ describe('plan timeline page', () => {
     const chart = html.indexOf('id="timeline-chart"');
     const svg = html.slice(html.indexOf('<svg', chart), html.indexOf('</svg>', chart));
     expect(svg).toContain('aria-hidden="true"');
-    expect(svg).toMatch(/<line [^>]*stroke-dasharray[^>]*><\/line>\s*<text [^>]*>Today, 15 Aug 2019<\/text>/);
+    expect(svg).toMatch(/<line [^>]*stroke-dasharray[^>]*><\/line>\s*<text [^>]*>Today, 15 Aug 2024<\/text>/);
     // One lane label per commitment.
     expect(svg.match(/font-weight="bold">\d\. /g)).toHaveLength(9);
     // Overdue ones have their own shapes (a warning triangle, a hatched bar), not only a colour.
@@ -65,24 +66,26 @@ describe('plan timeline page', () => {
     const milestones = plan.commitments.flatMap((c) => c.milestones.map((m) => ({ ...m, number: c.number })));
     const dated = milestones.filter((m) => m.due && !m.recurrence);
     const recurring = milestones.filter((m) => m.recurrence);
-    expect(dated).toHaveLength(18);
-    expect(recurring).toHaveLength(2);
-    expect(listed).toHaveLength(dated.length + recurring.length * 4);
+    expect(dated).toHaveLength(40);
+    // Three monthly (12 occurrences each), two quarterly (4), one six-monthly (2) and one annual (1).
+    const occurrences: Record<string, number> = { monthly: 12, quarterly: 4, 'six-monthly': 2, annually: 1 };
+    expect(recurring.map((m) => m.recurrence).sort()).toEqual(['annually', 'monthly', 'monthly', 'monthly', 'quarterly', 'quarterly', 'six-monthly']);
+    expect(listed).toHaveLength(dated.length + recurring.reduce((sum, m) => sum + (occurrences[m.recurrence!] ?? 0), 0));
     for (const m of dated) {
       expect(listed.filter((r) => r[1] === m.text), m.text).toHaveLength(1);
     }
-    const sponsor = listed.filter((r) => r[1]?.startsWith('Quarterly Sponsor visits'));
-    expect(sponsor.map((r) => [r[1]?.replace(/.*Whitehall\. /, ''), r[2]])).toEqual([
-      ['Quarterly: 1 of 4', '1 April 2019 to 30 June 2019'],
-      ['Quarterly: 2 of 4', '1 July 2019 to 30 September 2019'],
-      ['Quarterly: 3 of 4', '1 October 2019 to 31 December 2019'],
-      ['Quarterly: 4 of 4', '1 January 2020 to 31 March 2020'],
+    const savings = listed.filter((r) => r[1]?.startsWith('Savings tracker reported to Cabinet'));
+    expect(savings.map((r) => [r[1]?.replace(/.*Cabinet Quarterly /, ''), r[2]])).toEqual([
+      ['Quarterly: 1 of 4', '1 April 2024 to 30 June 2024'],
+      ['Quarterly: 2 of 4', '1 July 2024 to 30 September 2024'],
+      ['Quarterly: 3 of 4', '1 October 2024 to 31 December 2024'],
+      ['Quarterly: 4 of 4', '1 January 2025 to 31 March 2025'],
     ]);
-    expect(sponsor.map((r) => r[3])).toEqual(['Date passed', 'Not started', 'Not started', 'Not started']);
-    expect(listed.find((r) => r[1] === 'Appointment of Permanent Chair by April/May 2019')).toEqual([
-      '1. We will provide strong, stable and diverse leadership',
-      'Appointment of Permanent Chair by April/May 2019',
-      '1 April 2019 to 31 May 2019',
+    expect(savings.map((r) => r[3])).toEqual(['Date passed', 'Not started', 'Not started', 'Not started']);
+    expect(listed.find((r) => r[1] === 'Appointment of permanent Chief Executive by April/May 2024')).toEqual([
+      '1. We will give the council stable leadership and a board that holds it to account',
+      'Appointment of permanent Chief Executive by April/May 2024',
+      '1 April 2024 to 31 May 2024',
       'Overdue by 76 days',
     ]);
   });
@@ -91,13 +94,14 @@ describe('plan timeline page', () => {
     const undated = rows(table(await timelinePage(), 'undated-table'));
     const expected = plan.commitments.flatMap((c) => c.milestones.filter((m) => !m.due && !m.recurrence));
     expect(undated).toHaveLength(expected.length);
-    expect(undated.map((r) => r[1])).toContain('Performance Appraisal of Board Members');
+    expect(undated.map((r) => r[1])).toContain('Independent practice review commissioned TBC');
   });
 
   it('says so instead of drawing a Today line when today is outside the timeline', async () => {
-    vi.stubEnv('TRACKER_TODAY', '2026-01-05');
+    // Before the plan starts (after it ends, the page is as at the plan's last day, which the timeline includes).
+    vi.stubEnv('TRACKER_TODAY', '2023-06-05');
     const html = await timelinePage();
-    expect(html).not.toContain('Today, 5 Jan 2026');
-    expect(html).toContain('Today (5 January 2026) is after the last date on this timeline');
+    expect(html).not.toContain('Today, 5 Jun 2023');
+    expect(html).toContain('Today (5 June 2023) is before the first date on this timeline');
   });
 });

@@ -3,10 +3,9 @@
 import { writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { loadConfig } from '../../config.ts';
-import { EXPORT_FORMATS, exportPlanFile } from '../../export/export-plan-file.ts';
+import { parseAsAt } from '../../domain/as-at.ts';
+import { EXPORT_FORMATS } from '../../export/export-formats.ts';
 import { ENTITIES } from '../../export/entity-tables.ts';
-import { openStore } from '../../store/database.ts';
-import { migrate } from '../../store/migrate.ts';
 
 interface ExportOptions {
   plan: number;
@@ -15,6 +14,7 @@ interface ExportOptions {
   entity?: string;
   out?: string;
   today?: string;
+  asAt?: string;
 }
 
 function planId(value: string): number {
@@ -24,9 +24,12 @@ function planId(value: string): number {
 }
 
 function isoDay(value: string): string {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`))) {
-    throw new Error(`--today must be a date as YYYY-MM-DD, got "${value}"`);
-  }
+  if (!parseAsAt(value)) throw new Error(`--today must be a date as YYYY-MM-DD, got "${value}"`);
+  return value;
+}
+
+function asAtDay(value: string): string {
+  if (!parseAsAt(value)) throw new Error(`--as-at must be a date as YYYY-MM-DD, got "${value}"`);
   return value;
 }
 
@@ -47,9 +50,20 @@ export function registerExport(program: Command): void {
     .requiredOption('--format <format>', EXPORT_FORMATS.join(' | '))
     .option('--period <label>', 'docx: the review period for the Area Lead column, e.g. "2019/20 Q1" (default: all periods)')
     .option('--entity <name>', `csv: one file of ${ENTITIES.join(', ')} (default: a zip of all)`)
-    .option('--today <date>', 'pdf: the report date, YYYY-MM-DD (default: today)', isoDay)
+    .option('--today <date>', 'today, YYYY-MM-DD (default: the real today): the as-at date while the plan runs', isoDay)
+    .option(
+      '--as-at <date>',
+      'the date every format is as at, YYYY-MM-DD (default: today while the plan runs; once it has ended, the end of the latest signed-off review period)',
+      asAtDay,
+    )
     .option('--out <file>', 'where to write (default: a name from the plan title; - for standard output)')
     .action(async (options: ExportOptions) => {
+      // Loaded when the command runs, not when it is registered, so that `tracker --help` stays quick.
+      const [{ openStore }, { migrate }, { exportPlanFile }] = await Promise.all([
+        import('../../store/database.ts'),
+        import('../../store/migrate.ts'),
+        import('../../export/export-plan-file.ts'),
+      ]);
       const store = openStore(loadConfig().databaseUrl);
       try {
         await migrate(store);
@@ -58,6 +72,7 @@ export function registerExport(program: Command): void {
           period: options.period,
           entity: options.entity,
           today: options.today ?? localToday(),
+          asAt: options.asAt,
         });
         if (options.out === '-') {
           process.stdout.write(file.bytes);

@@ -5,11 +5,7 @@ import { basename } from 'node:path';
 import type { Command } from 'commander';
 import { loadConfig } from '../../config.ts';
 import type { PlanDraft } from '../../domain/types.ts';
-import { checkSize, FORMAT_NAMES, ImportError, readPlan, type PlanFormat } from '../../import/index.ts';
-import { importPlan } from '../../services/plans.ts';
-import { openStore } from '../../store/database.ts';
-import { migrate } from '../../store/migrate.ts';
-import { findOrCreateOrganisation } from '../../store/organisations-repository.ts';
+import type { PlanFormat } from '../../import/index.ts';
 
 interface ImportOptions {
   json?: boolean;
@@ -17,6 +13,9 @@ interface ImportOptions {
   org?: string;
   maxBytes?: number;
 }
+
+// The importer (and the parsers it uses) loads when the command runs, not when it is registered (`tracker --help`).
+const loadImporter = () => import('../../import/index.ts');
 
 function wholeNumber(value: string): number {
   const n = Number(value);
@@ -27,6 +26,7 @@ function wholeNumber(value: string): number {
 }
 
 async function readBytes(file: string, maxBytes: number): Promise<Uint8Array> {
+  const { checkSize, ImportError } = await loadImporter();
   try {
     const info = await stat(file);
     if (info.isDirectory()) throw new Error(`${file} is a folder, not a file`);
@@ -46,13 +46,13 @@ function quoted(text: string, max = 70): string {
 }
 
 /** The human summary of a read plan: counts, then every warning. */
-export function planSummary(plan: PlanDraft, format: PlanFormat): string {
+export function planSummary(plan: PlanDraft, format: PlanFormat, formatNames: Record<PlanFormat, string>): string {
   const milestones = plan.commitments.flatMap((c) => c.milestones);
   const dated = milestones.filter((m) => m.due !== null).length;
   const recurring = milestones.filter((m) => m.recurrence !== null).length;
   const count = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
   const lines = [
-    `Plan: ${plan.title ?? '(no title)'} (${FORMAT_NAMES[format]})`,
+    `Plan: ${plan.title ?? '(no title)'} (${formatNames[format]})`,
     `Period: ${plan.period ? `${plan.period.from} to ${plan.period.to}` : 'not found (no financial year named, no dated milestones)'}`,
     `${count(plan.commitments.length, 'commitment')}, ${count(milestones.length, 'milestone')}: ${dated} dated, ${milestones.length - dated} undated, ${recurring} recurring`,
     `${count(plan.commitments.reduce((n, c) => n + c.monitoring.length, 0), 'monitoring item')}, ${count(plan.commitments.reduce((n, c) => n + c.kpis.length, 0), 'KPI')}, ${count(plan.commitments.reduce((n, c) => n + c.updates.length, 0), 'progress update')}`,
@@ -65,6 +65,13 @@ export function planSummary(plan: PlanDraft, format: PlanFormat): string {
 }
 
 async function store(plan: PlanDraft, org: string, sourceName: string): Promise<{ planId: number; organisation: string }> {
+  // The store loads only when a plan is stored: not for --dry-run, nor for `tracker --help`.
+  const [{ importPlan }, { openStore }, { migrate }, { findOrCreateOrganisation }] = await Promise.all([
+    import('../../services/plans.ts'),
+    import('../../store/database.ts'),
+    import('../../store/migrate.ts'),
+    import('../../store/organisations-repository.ts'),
+  ]);
   const handle = openStore(loadConfig().databaseUrl);
   try {
     await migrate(handle);
@@ -89,9 +96,12 @@ export function registerImport(program: Command): void {
       if (!options.dryRun && !options.org) {
         throw new Error('say which organisation the plan is for with --org NAME, or use --dry-run to only read it');
       }
+      const { FORMAT_NAMES, ImportError } = await loadImporter();
+      // Read in a worker thread with memory and time limits: a hostile file fails with one line, exit 1.
+      const { readPlanIsolated } = await import('../../import/read-plan-isolated.ts');
       const maxBytes = options.maxBytes ?? loadConfig().importMaxBytes;
       const bytes = await readBytes(file, maxBytes);
-      const { format, ...plan } = await readPlan(bytes, { fileName: basename(file), maxBytes }).catch((err: unknown) => {
+      const { format, ...plan } = await readPlanIsolated(bytes, { fileName: basename(file), maxBytes }).catch((err: unknown) => {
         throw err instanceof ImportError ? new Error(`${basename(file)}: ${err.message}`) : err;
       });
       const saved = options.dryRun || !options.org ? null : await store(plan, options.org, basename(file));
@@ -103,6 +113,6 @@ export function registerImport(program: Command): void {
       const outcome = saved
         ? `Stored as plan ${saved.planId} of ${saved.organisation}.`
         : 'Dry run: nothing was stored.';
-      process.stdout.write(`${planSummary(plan, format)}\n${outcome}\n`);
+      process.stdout.write(`${planSummary(plan, format, FORMAT_NAMES)}\n${outcome}\n`);
     });
 }

@@ -3,10 +3,7 @@
 // day sends only what could not be sent before.
 import type { Command } from 'commander';
 import { loadConfig } from '../../config.ts';
-import { openStore } from '../../store/database.ts';
-import { migrate } from '../../store/migrate.ts';
-import { createSmtpMailer } from '../../services/mailer.ts';
-import { sendDailyDigests, type ReminderLog } from '../../services/reminders.ts';
+import type { ReminderLog } from '../../services/reminders.ts';
 import { today } from '../../web/today.ts';
 
 function isoDate(value: string): string {
@@ -32,6 +29,13 @@ export function registerReminders(program: Command): void {
     .option('--date <date>', 'the day to send for, YYYY-MM-DD (default: today)')
     .action(async (options: { date?: string }) => {
       const day = options.date === undefined ? today() : isoDate(options.date);
+      // Loaded when the command runs, not when it is registered, so that `tracker --help` stays quick.
+      const [{ openStore }, { migrate }, { createSmtpMailer }, { sendDailyDigests }] = await Promise.all([
+        import('../../store/database.ts'),
+        import('../../store/migrate.ts'),
+        import('../../services/mailer.ts'),
+        import('../../services/reminders.ts'),
+      ]);
       const config = loadConfig();
       const store = openStore(config.databaseUrl);
       const mailer = createSmtpMailer(config.smtp);

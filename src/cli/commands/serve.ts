@@ -2,21 +2,40 @@
 // until SIGINT/SIGTERM, closing connections cleanly.
 import type { Command } from 'commander';
 import { loadConfig } from '../../config.ts';
-import { openStore } from '../../store/database.ts';
-import { migrate } from '../../store/migrate.ts';
-import { buildApp } from '../../web/app.ts';
-import { demoSignInText, ensureDemo } from '../../services/demo.ts';
-import { purgeExpiredSessions } from '../../services/accounts.ts';
 
 const PURGE_EVERY_MS = 60 * 60 * 1000;
+
+export interface ServeOptions {
+  port?: string;
+  /** Demo mode: the demo accounts and the living demo plan on a first run (wins over DEMO in the environment). */
+  demo?: boolean;
+}
+
+/** The environment the service's settings are read from: the process's, with the command line's overrides. */
+export function serveEnvironment(env: NodeJS.ProcessEnv, options: ServeOptions): NodeJS.ProcessEnv {
+  return {
+    ...env,
+    ...(options.port === undefined ? {} : { PORT: options.port }),
+    ...(options.demo ? { DEMO: 'true' } : {}),
+  };
+}
 
 export function registerServe(program: Command): void {
   program
     .command('serve')
     .description('run the web service (PORT, DATABASE_URL, DEMO… from the environment; see .env.example)')
     .option('-p, --port <port>', 'port to listen on (overrides PORT)')
-    .action(async (options: { port?: string }) => {
-      const config = loadConfig(options.port === undefined ? process.env : { ...process.env, PORT: options.port });
+    .option('--demo', 'demo mode: public demo accounts and a demo plan tracked up to today (never for real use; DEMO=true does the same)')
+    .action(async (options: ServeOptions) => {
+      // Loaded when the command runs, not when it is registered, so that `tracker --help` stays quick.
+      const [{ openStore }, { migrate }, { buildApp }, { demoSignInText, ensureDemo }, { purgeExpiredSessions }] = await Promise.all([
+        import('../../store/database.ts'),
+        import('../../store/migrate.ts'),
+        import('../../web/app.ts'),
+        import('../../services/demo.ts'),
+        import('../../services/accounts.ts'),
+      ]);
+      const config = loadConfig(serveEnvironment(process.env, options));
       const store = openStore(config.databaseUrl);
       await migrate(store);
       const app = await buildApp({ store, config });

@@ -2,11 +2,13 @@
 import { Option, type Command } from 'commander';
 import { loadConfig } from '../../config.ts';
 import { ROLES, type Role } from '../../domain/types.ts';
-import { openStore, type Store } from '../../store/database.ts';
-import { migrate } from '../../store/migrate.ts';
-import { AccountError, addAccount, listAccounts } from '../../services/accounts.ts';
+import type { Store } from '../../store/database.ts';
+
+// The store and the accounts service load when a command runs, not when it is registered (`tracker --help`).
+const loadAccounts = () => import('../../services/accounts.ts');
 
 async function withStore<T>(work: (store: Store) => Promise<T>): Promise<T> {
+  const [{ openStore }, { migrate }] = await Promise.all([import('../../store/database.ts'), import('../../store/migrate.ts')]);
   const store = openStore(loadConfig().databaseUrl);
   try {
     await migrate(store);
@@ -37,6 +39,7 @@ export function registerUsers(program: Command): void {
     .addOption(new Option('--role <role>', 'role in the organisation').choices(ROLES).makeOptionMandatory())
     .action(async (options: AddOptions) => {
       const password = options.password ?? process.env.TRACKER_PASSWORD;
+      const { AccountError, addAccount } = await loadAccounts();
       const { user, created } = await withStore((store) =>
         addAccount(store.db, { email: options.email, name: options.name ?? '', password, organisation: options.org, role: options.role }),
       ).catch((err: unknown) => {
@@ -53,6 +56,7 @@ export function registerUsers(program: Command): void {
     .command('list')
     .description('list users and their roles')
     .action(async () => {
+      const { listAccounts } = await loadAccounts();
       const accounts = await withStore((store) => listAccounts(store.db));
       if (accounts.length === 0) {
         process.stdout.write('No users yet: add one with `tracker users add`.\n');

@@ -103,7 +103,7 @@ export function renderKpiChart(kpi: ChartKpi, readings: readonly KpiReading[], o
       useUTC: true,
       textStyle: { fontFamily: CHART_FONT, fontSize: 14, color: COLOURS.text },
       // Room for the labels is measured, so long values ("8,000,000") never run off the left edge.
-      grid: { left: 16, right: 32, top: 48, bottom: 16, containLabel: true },
+      grid: { left: 16, right: 32, top: 48, bottom: 16, outerBoundsMode: 'same', outerBoundsContain: 'axisLabel' },
       graphic:
         sorted.length === 0
           ? [{ type: 'text', left: 'center', top: 'middle', z: 100, style: { text: 'No readings yet', fontSize: 18, fontFamily: CHART_FONT, fill: COLOURS.text, backgroundColor: '#ffffff', padding: [6, 10] } }]

@@ -1,5 +1,5 @@
 // The last plugin: GOV.UK-style 404 page and error handler. Errors are logged with the request id; stack traces
-// are shown on the page only outside production.
+// are shown on the page only when NODE_ENV=development (never when it is unset, "test" or "production").
 import type { FastifyError, FastifyInstance } from 'fastify';
 
 const CLIENT_MESSAGES: Record<number, string> = {
@@ -8,7 +8,7 @@ const CLIENT_MESSAGES: Record<number, string> = {
   415: 'The form was sent in a format this service does not accept.',
 };
 
-export async function setUpErrors(app: FastifyInstance, production: boolean): Promise<void> {
+export async function setUpErrors(app: FastifyInstance, showStack: boolean): Promise<void> {
   app.setNotFoundHandler(async (_request, reply) => reply.code(404).view('pages/errors/404.njk', { pageTitle: 'Page not found' }));
 
   app.setErrorHandler(async (error: FastifyError, request, reply) => {
@@ -27,7 +27,7 @@ export async function setUpErrors(app: FastifyInstance, production: boolean): Pr
     request.log.error({ err: error }, 'unhandled error');
     return reply.code(500).view('pages/errors/500.njk', {
       pageTitle: 'Sorry, there is a problem with the service',
-      stack: production ? null : error.stack,
+      stack: showStack ? error.stack : null,
     });
   });
 }

@@ -1,9 +1,11 @@
-// Nunjucks views: our templates first, then GOV.UK Frontend's and MOJ Frontend's. Every page gets the CSP nonce,
-// the signed-in user, the CSRF token and the current path through reply.locals.
+// Nunjucks views: our templates first, then GOV.UK Frontend's and MOJ Frontend's. Every page gets the service's
+// and its operator's names (globals), and the CSP nonce, the signed-in user, the CSRF token and the current path
+// through reply.locals.
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
 import view from '@fastify/view';
 import nunjucks from 'nunjucks';
+import type { Config } from '../../config.ts';
 import { frontendDirs } from './assets.ts';
 import { formatDate, formatPeriod } from '../format.ts';
 
@@ -14,12 +16,13 @@ declare module 'fastify' {
   }
 }
 
-export const SERVICE_NAME = 'Improvement Tracker';
+/** The names the header, footer and page titles show: this service is not on GOV.UK and carries no GOV.UK brand. */
+export type Branding = Pick<Config, 'serviceName' | 'operatorName' | 'operatorUrl'>;
 
 const viewsDir = fileURLToPath(new URL('../views/', import.meta.url));
 
 /** `cacheTemplates`: compile each template once (everywhere but NODE_ENV=development). */
-export async function setUpViews(app: FastifyInstance, cacheTemplates: boolean): Promise<void> {
+export async function setUpViews(app: FastifyInstance, cacheTemplates: boolean, branding: Branding): Promise<void> {
   await app.register(view, {
     engine: { nunjucks },
     templates: [viewsDir, frontendDirs.govuk, frontendDirs.moj],
@@ -31,6 +34,9 @@ export async function setUpViews(app: FastifyInstance, cacheTemplates: boolean):
       onConfigure: (env: nunjucks.Environment) => {
         env.addFilter('date', formatDate);
         env.addFilter('period', formatPeriod);
+        env.addGlobal('serviceName', branding.serviceName);
+        env.addGlobal('operatorName', branding.operatorName);
+        env.addGlobal('operatorUrl', branding.operatorUrl);
       },
     },
   });
@@ -39,7 +45,6 @@ export async function setUpViews(app: FastifyInstance, cacheTemplates: boolean):
     const path = request.url.split('?')[0] ?? '/';
     reply.locals = {
       ...reply.locals,
-      serviceName: SERVICE_NAME,
       cspNonce: reply.cspNonce?.script,
       user: request.user,
       csrfToken: request.csrfToken,

@@ -1,4 +1,4 @@
-// One test per row of the date table in /work/shared/design/import-format.md, with the spec's own examples,
+// One test per row of the import format's table of dates as people write them, with the table's own examples,
 // read in a 2019/20 plan (1 April 2019 – 31 March 2020).
 import { describe, expect, it } from 'vitest';
 import { readDatePhrase } from '../../../src/domain/dates/index.ts';

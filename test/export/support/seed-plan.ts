@@ -1,4 +1,5 @@
-// The seed plan (Lancashire LEP 2019) read from its text file and stored in a fresh SQLite database.
+// The demo plan (Kestrel Vale Council 2024/25, demo/plan-2024-25.txt) read as imported, and stored in a fresh
+// SQLite database.
 import { readFileSync } from 'node:fs';
 import type { PlanDraft } from '../../../src/domain/types.ts';
 import type { Store } from '../../../src/store/database.ts';
@@ -8,15 +9,15 @@ import { savePlanDraft } from '../../../src/store/plans-repository.ts';
 import { loadExportPlan } from '../../../src/export/load-export-plan.ts';
 import type { ExportPlan } from '../../../src/export/export-plan.ts';
 
-export const SEED_PLAN_FILE = new URL('../../../../shared/plans/lancashire-lep-2019.txt', import.meta.url);
+export const SEED_PLAN_FILE = new URL('../../../demo/plan-2024-25.txt', import.meta.url);
 
 export async function readSeedDraft(): Promise<PlanDraft> {
-  const { format: _format, ...draft } = await readPlan(new Uint8Array(readFileSync(SEED_PLAN_FILE)), { fileName: 'lancashire-lep-2019.txt' });
+  const { format: _format, ...draft } = await readPlan(new Uint8Array(readFileSync(SEED_PLAN_FILE)), { fileName: 'plan-2024-25.txt' });
   return draft;
 }
 
 /** Stores the draft for a new organisation and reads it back as the exports take it. */
-export async function storeDraft(store: Store, draft: PlanDraft, organisation = 'Lancashire LEP'): Promise<ExportPlan> {
+export async function storeDraft(store: Store, draft: PlanDraft, organisation = 'Kestrel Vale Council'): Promise<ExportPlan> {
   const org = await createOrganisation(store.db, organisation);
   const id = await savePlanDraft(store.db, org.id, draft);
   const plan = await loadExportPlan(store.db, id);

@@ -4,7 +4,9 @@
 import { measurableKpi } from '../../../services/kpi-model.ts';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../store/schema.ts';
-import type { EvidenceRecord, MilestoneRecord, MilestoneRedateRecord } from '../../../store/records.ts';
+import type { EvidenceRecord, MilestoneRecord, MilestoneRedateRecord, PlanRecord } from '../../../store/records.ts';
+import { pageAsAt } from '../../../domain/as-at.ts';
+import { COMMAND_LINE_VIEWER, updateVisibility, visibleUpdates, type UpdateViewer } from '../../../services/update-visibility.ts';
 import { listKpis, listKpiReadings } from '../../../store/kpis-repository.ts';
 import { listMilestones, listMilestoneRedates } from '../../../store/milestones-repository.ts';
 import { listEvidence, listMonitoringItems } from '../../../store/monitoring-repository.ts';
@@ -14,7 +16,6 @@ import { getUser } from '../../../store/users-repository.ts';
 import { kpiStatus } from '../../../domain/kpi.ts';
 import { milestoneTiming } from '../../../domain/milestone-timing.ts';
 import { formatLong } from '../../../domain/dates/index.ts';
-import { kpiTableRows, renderKpiChart } from '../../charts/kpi-chart.ts';
 import { downloadName } from '../../../services/evidence-files.ts';
 import { formatDue } from '../milestones/due-entry.ts';
 import { todayIso } from '../milestones/date-input.ts';
@@ -68,6 +69,9 @@ export async function redateSummary(
 
 async function kpiViews(db: Db, commitmentId: number, planStart: string | null, today: string) {
   const kpis = await listKpis(db, commitmentId);
+  if (kpis.length === 0) return [];
+  // The chart code (ECharts, a large library) loads on the first page that shows a KPI, not at start.
+  const { kpiTableRows, renderKpiChart } = await import('../../charts/kpi-chart.ts');
   return Promise.all(
     kpis.map(async (kpi) => {
       const readings = await listKpiReadings(db, kpi.id);
@@ -128,9 +132,10 @@ async function monitoringViews(db: Db, commitmentId: number) {
   );
 }
 
-/** The current version of each period's update, newest period first; drafts are the reviewer's own work. */
-async function updateViews(db: Db, commitmentId: number, planId: number) {
-  const [updates, periods] = await Promise.all([listCommitmentUpdates(db, commitmentId), listReviewPeriods(db, planId)]);
+/** The current version of each period's update the viewer may see (update-visibility.ts), newest period first. */
+async function updateViews(db: Db, commitmentId: number, plan: PlanRecord, viewer: UpdateViewer) {
+  const [all, periods] = await Promise.all([listCommitmentUpdates(db, commitmentId), listReviewPeriods(db, plan.id)]);
+  const updates = visibleUpdates(updateVisibility(viewer, plan.organisationId), all);
   const label = new Map(periods.map((p) => [p.id, { label: p.label, starts: p.startsOn }]));
   const current = new Map<string, (typeof updates)[number]>();
   for (const u of updates) {
@@ -139,7 +144,6 @@ async function updateViews(db: Db, commitmentId: number, planId: number) {
     if (!seen || u.version > seen.version) current.set(key, u);
   }
   return [...current.values()]
-    .filter((u) => u.reviewPeriodId === null || u.state !== 'draft')
     .map((u) => {
       const period = u.reviewPeriodId === null ? undefined : label.get(u.reviewPeriodId);
       return {
@@ -148,7 +152,7 @@ async function updateViews(db: Db, commitmentId: number, planId: number) {
         rag: u.rag ? RAG_TAGS[u.rag] : null,
         narrative: u.narrative,
         response: u.response,
-        state: u.state === 'signed-off' ? 'Signed off' : u.state === 'submitted' ? 'Submitted' : 'Draft',
+        state: u.state === 'signed-off' ? 'Signed off' : u.state === 'submitted' ? (u.reviewPeriodId === null ? 'Submitted' : 'Submitted, not yet signed off') : 'Draft',
         date: u.updatedAt.slice(0, 10),
         dateText: formatLong(u.updatedAt.slice(0, 10)),
       };
@@ -156,15 +160,18 @@ async function updateViews(db: Db, commitmentId: number, planId: number) {
     .sort((a, b) => (a.sortKey < b.sortKey ? 1 : a.sortKey > b.sortKey ? -1 : 0));
 }
 
-export async function commitmentPage(db: Db, access: CommitmentAccess, today = todayIso()) {
+export async function commitmentPage(db: Db, access: CommitmentAccess, today = todayIso(), viewer: UpdateViewer = COMMAND_LINE_VIEWER) {
   const { commitment, plan } = access;
+  // A plan whose period has ended is shown as at its last day, never "overdue by 2,741 days".
+  const asAt = pageAsAt(today, plan.period);
+  today = asAt.date;
   const nameOf = names(db);
   const [lead, kpis, milestones, monitoring, updates] = await Promise.all([
     commitment.leadUserId === null ? Promise.resolve(null) : nameOf(commitment.leadUserId),
     kpiViews(db, commitment.id, plan.period?.from ?? null, today),
     milestoneViews(db, commitment.id, today, nameOf),
     monitoringViews(db, commitment.id),
-    updateViews(db, commitment.id, plan.id),
+    updateViews(db, commitment.id, plan, viewer),
   ]);
-  return { commitment, plan, canEdit: access.canEdit, lead, kpis, milestones, monitoring, updates };
+  return { commitment, plan, canEdit: access.canEdit, lead, kpis, milestones, monitoring, updates, asAt: asAt.date, planEnded: asAt.reason === 'plan-ended' };
 }

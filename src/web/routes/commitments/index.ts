@@ -4,6 +4,8 @@ import type { FastifyInstance } from 'fastify';
 import type { RouteDeps } from '../../route-deps.ts';
 import { commitmentAccess, idParams, notFound } from './access.ts';
 import { commitmentPage } from './commitment-page.ts';
+import { today } from '../../today.ts';
+import { userViewer } from '../../../services/update-visibility.ts';
 
 const NOTICES: Record<string, string> = {
   'milestone-updated': 'Milestone updated',
@@ -25,7 +27,7 @@ export async function commitmentRoutes(app: FastifyInstance, { store }: RouteDep
     async (request, reply) => {
       const access = await commitmentAccess(store.db, request.user, request.params.id);
       if (!access) return notFound(reply);
-      const view = await commitmentPage(store.db, access);
+      const view = await commitmentPage(store.db, access, today(), userViewer(request.user));
       return reply.view('pages/commitments/show.njk', {
         pageTitle: `Commitment ${access.commitment.number}: ${access.commitment.title}`,
         ...view,

@@ -12,6 +12,7 @@ import { commitmentAccess, commitmentUrl, forbidden, idParams, notFound, type Co
 import { partsOf, readDateInput, todayIso, type Fields } from '../milestones/date-input.ts';
 import { acceptEvidenceUploads, formFields, formFile } from './multipart-form.ts';
 import { readEvidenceEntry } from './evidence-form.ts';
+import { checkBeforeBody } from '../check-before-body.ts';
 
 type Request = FastifyRequest<{ Params: { id: number } }>;
 
@@ -80,7 +81,10 @@ export async function evidenceRoutes(app: FastifyInstance, { store, config }: Ro
       return reply.view('pages/evidence/new.njk', page(t, `/${area}/${request.params.id}/evidence/new`, { 'date-day': today.day, 'date-month': today.month, 'date-year': today.year }));
     });
 
-    app.post<{ Params: { id: number } }>(url, { preHandler: app.requireUser, schema: { params: idParams } }, async (request, reply) => {
+    // Who may add evidence is checked before the upload is read (onRequest), and again with the parsed parameters.
+    const mayAdd = checkBeforeBody((request, reply) => editableTarget(area, request as Request, reply));
+    const onRequest = [app.requireUser, mayAdd];
+    app.post<{ Params: { id: number } }>(url, { onRequest, preHandler: app.requireUser, schema: { params: idParams } }, async (request, reply) => {
       const t = await editableTarget(area, request, reply);
       if (!t) return reply;
       const values = formFields(request);

@@ -19,6 +19,8 @@ export const ENTITY_OPTIONS = ENTITIES.map((value) => ({ value, text: ENTITY_NAM
 export interface DownloadQuery {
   period?: string;
   entity?: string;
+  /** The date the file is as at, YYYY-MM-DD (default: see domain/as-at.ts). */
+  asAt?: string;
 }
 
 export type DownloadChoice = { ok: true; period?: string; entity?: Entity } | { ok: false; errors: FieldError[] };

@@ -18,6 +18,7 @@ import {
 import { getOrganisation } from '../../../store/organisations-repository.ts';
 import type { OrganisationRecord } from '../../../store/records.ts';
 import { uploadedFile } from './uploaded-file.ts';
+import { checkBeforeBody } from '../check-before-body.ts';
 import { previewOf } from './preview-view.ts';
 
 const ID = { type: 'integer', minimum: 1, maximum: 2147483647 };
@@ -91,9 +92,12 @@ export async function importRoutes(app: FastifyInstance, { store, config }: Rout
     },
   );
 
+  // Who may import is checked before the upload is read (onRequest), and again with the parsed parameters.
+  const mayImport = checkBeforeBody((request, reply) => importableOrganisation(request, reply, (request.params as OrgParams).orgId));
+
   app.post<{ Params: OrgParams }>(
     '/organisations/:orgId/import',
-    { preHandler: app.requireUser, schema: { params: orgParams } },
+    { onRequest: [app.requireUser, mayImport], preHandler: app.requireUser, schema: { params: orgParams } },
     async (request, reply) => {
       const organisation = await importableOrganisation(request, reply, request.params.orgId);
       if (!organisation) return reply;

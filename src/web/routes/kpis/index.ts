@@ -8,6 +8,8 @@ import { errorView } from '../../form-errors.ts';
 import { commitmentAccess, commitmentUrl, forbidden, formBody, idParams, notFound, type CommitmentAccess } from '../commitments/access.ts';
 import { partsOf, todayIso, type Fields } from '../milestones/date-input.ts';
 import { kpiFields, readKpiForm, readReadingForm } from './kpi-form.ts';
+import { EditConflictError, contentVersion } from '../../../services/edit-conflicts.ts';
+import { conflictView } from '../../conflict-view.ts';
 
 const KPI_FIELDS = ['text', 'unit', 'baseline', 'target', 'targetDate-day', 'targetDate-month', 'targetDate-year', 'direction'];
 const READING_FIELDS = ['date-day', 'date-month', 'date-year', 'value', 'note', 'source'];
@@ -69,18 +71,29 @@ export async function kpiRoutes(app: FastifyInstance, { store }: RouteDeps): Pro
   app.get<{ Params: { id: number } }>('/kpis/:id/edit', { preHandler: app.requireUser, schema: { params: idParams } }, async (request, reply) => {
     const found = await editableKpi(request, reply);
     if (!found) return reply;
-    return reply.view('pages/kpis/form.njk', formPage(found.access, found.kpi, kpiFields(found.kpi)));
+    return reply.view('pages/kpis/form.njk', formPage(found.access, found.kpi, kpiFields(found.kpi), { readVersion: contentVersion(found.kpi) }));
   });
 
   app.post<{ Params: { id: number }; Body: Fields }>(
     '/kpis/:id/edit',
-    { preHandler: app.requireUser, schema: { params: idParams, body: formBody(KPI_FIELDS) } },
+    { preHandler: app.requireUser, schema: { params: idParams, body: formBody([...KPI_FIELDS, 'version']) } },
     async (request, reply) => {
       const found = await editableKpi(request, reply);
       if (!found) return reply;
+      const readVersion = request.body.version;
       const { kpi, errors } = readKpiForm(request.body);
-      if (!kpi) return reply.code(400).view('pages/kpis/form.njk', formPage(found.access, found.kpi, request.body, errorView(errors)));
-      await editKpi(db, found.kpi.id, kpi, request.user?.id ?? null);
+      if (!kpi) return reply.code(400).view('pages/kpis/form.njk', formPage(found.access, found.kpi, request.body, { ...errorView(errors), readVersion }));
+      try {
+        await editKpi(db, found.kpi.id, kpi, request.user?.id ?? null, readVersion);
+      } catch (error) {
+        if (!(error instanceof EditConflictError)) throw error;
+        // Saved by someone else since the form was read: theirs beside what was typed, which stays in the form.
+        const theirs = kpiFields(found.kpi);
+        const rows = [['text', 'KPI'], ['unit', 'Unit'], ['baseline', 'Baseline'], ['target', 'Target'], ['direction', 'Better when']]
+          .map(([field, label]) => ({ label: label!, theirs: theirs[field!] ?? '', yours: request.body[field!] ?? '' }));
+        const conflict = await conflictView(db, 'KPI', null, rows, { entity: 'kpi', id: found.kpi.id });
+        return reply.code(409).view('pages/kpis/form.njk', formPage(found.access, found.kpi, request.body, { ...conflict, readVersion: contentVersion(found.kpi) }));
+      }
       return reply.redirect(commitmentUrl(found.access.commitment.id, 'kpi-updated', `kpi-${found.kpi.id}`), 303);
     },
   );

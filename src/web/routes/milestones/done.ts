@@ -1,6 +1,6 @@
 // Marking a milestone as done: the date it was done (today unless changed) and, optionally, evidence — a note,
 // a link or an uploaded file. The form is multipart so that it works without JavaScript.
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { RouteDeps } from '../../route-deps.ts';
 import { errorView, type FieldError } from '../../form-errors.ts';
 import { setMilestoneStatus } from '../../../services/plans.ts';
@@ -8,6 +8,7 @@ import { addEvidenceWithFile, ALLOWED_EXTENSIONS_TEXT } from '../../../services/
 import { commitmentUrl, idParams } from '../commitments/access.ts';
 import { acceptEvidenceUploads, formFields, formFile } from '../evidence/multipart-form.ts';
 import { readEvidenceEntry } from '../evidence/evidence-form.ts';
+import { checkBeforeBody } from '../check-before-body.ts';
 import { editableMilestone, type MilestoneAccess } from './milestone-access.ts';
 import { formatDue } from './due-entry.ts';
 import { partsOf, readDateInput, todayIso, type Fields } from './date-input.ts';
@@ -40,9 +41,12 @@ export async function doneMilestoneRoutes(app: FastifyInstance, { store, config 
     },
   );
 
+  // Who may mark it done is checked before the upload is read (onRequest), and again with the parsed parameters.
+  const mayEdit = checkBeforeBody((request, reply) => editableMilestone(store.db, request as FastifyRequest<{ Params: { id: number } }>, reply));
+
   app.post<{ Params: { id: number } }>(
     '/milestones/:id/done',
-    { preHandler: app.requireUser, schema: { params: idParams } },
+    { onRequest: [app.requireUser, mayEdit], preHandler: app.requireUser, schema: { params: idParams } },
     async (request, reply) => {
       const access = await editableMilestone(store.db, request, reply);
       if (!access) return reply;

@@ -19,6 +19,8 @@ import {
   type CommitmentFormValues,
 } from './commitment-form.ts';
 import { ID_PARAMS, formBody, pageErrors, type Form, type Problem } from './form-input.ts';
+import { EditConflictError, contentVersion } from '../../../services/edit-conflicts.ts';
+import { conflictView, type ConflictView } from '../../conflict-view.ts';
 
 export async function commitmentRoutes(app: FastifyInstance, { store }: RouteDeps): Promise<void> {
   const db = store.db;
@@ -29,11 +31,12 @@ export async function commitmentRoutes(app: FastifyInstance, { store }: RouteDep
     commitment: CommitmentRecord | null,
     values: CommitmentFormValues,
     problems: Problem[] = [],
+    edit: { readVersion?: string; conflict?: ConflictView } = {},
   ) {
     const candidates = leadCandidates(await listOrganisationMembers(db, plan.organisationId), plan.organisationId, commitment?.leadUserId ?? null);
     const siblings = await listCommitments(db, plan.id);
     const nextNumber = Math.max(0, ...siblings.map((c) => c.number)) + 1;
-    return reply.code(problems.length ? 400 : 200).view('pages/plan-editing/commitment-form.njk', {
+    return reply.code(edit.conflict ? 409 : problems.length ? 400 : 200).view('pages/plan-editing/commitment-form.njk', {
       pageTitle: commitment ? `Change commitment ${commitment.number}` : 'Add a commitment',
       plan,
       commitment,
@@ -45,6 +48,8 @@ export async function commitmentRoutes(app: FastifyInstance, { store }: RouteDep
       milestones: commitment ? await listMilestones(db, commitment.id) : [],
       monitoring: commitment ? await listMonitoringItems(db, commitment.id) : [],
       ...pageErrors(problems),
+      readVersion: edit.readVersion ?? (commitment ? contentVersion(commitment) : undefined),
+      ...edit.conflict,
     });
   }
 
@@ -90,14 +95,26 @@ export async function commitmentRoutes(app: FastifyInstance, { store }: RouteDep
 
   app.post<{ Params: { id: number }; Body: Form }>(
     '/commitments/:id/edit',
-    { preHandler: app.requireUser, schema: { params: ID_PARAMS, body: formBody(COMMITMENT_FIELDS) } },
+    { preHandler: app.requireUser, schema: { params: ID_PARAMS, body: formBody([...COMMITMENT_FIELDS, 'version']) } },
     async (request, reply) => {
       const found = await commitmentFor(db, request.user, request.params.id, 'plan:edit');
       if (isRefusal(found)) return refuse(reply, found);
       const values = postedCommitmentValues(request.body);
+      const readVersion = request.body.version;
       const result = await read(found.plan, found.commitment, values);
-      if ('problems' in result) return renderForm(reply, found.plan, found.commitment, values, result.problems);
-      await editCommitment(db, found.commitment.id, result.input, request.user?.id ?? null);
+      if ('problems' in result) return renderForm(reply, found.plan, found.commitment, values, result.problems, { readVersion });
+      try {
+        await editCommitment(db, found.commitment.id, result.input, request.user?.id ?? null, readVersion);
+      } catch (error) {
+        if (!(error instanceof EditConflictError)) throw error;
+        // Saved by someone else since the form was read: show theirs beside what was typed, which stays in the form.
+        const theirs = found.commitment;
+        const conflict = await conflictView(db, 'commitment', null, [
+          { label: 'Title', theirs: theirs.title, yours: values.title ?? '' },
+          { label: 'Summary', theirs: theirs.summary, yours: values.summary ?? '' },
+        ], { entity: 'commitment', id: theirs.id });
+        return renderForm(reply, found.plan, theirs, values, [], { readVersion: contentVersion(theirs), conflict });
+      }
       return reply.redirect(`/plans/${found.plan.id}`, 303);
     },
   );

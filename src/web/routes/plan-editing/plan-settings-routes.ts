@@ -3,6 +3,8 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { RouteDeps } from '../../route-deps.ts';
 import { createPlan, updatePlanSettings } from '../../../services/plans.ts';
+import { EditConflictError, contentVersion } from '../../../services/edit-conflicts.ts';
+import { conflictView, type ConflictView } from '../../conflict-view.ts';
 import { getOrganisation } from '../../../store/organisations-repository.ts';
 import { check, isRefusal, planFor, refuse } from './access.ts';
 import { ID_PARAMS, formBody, pageErrors, type Form, type Problem } from './form-input.ts';
@@ -21,16 +23,31 @@ interface FormPage {
   caption: string;
   values: PlanFormValues;
   problems?: Problem[];
+  /** The plan's version when the form was first read (services/edit-conflicts.ts). */
+  readVersion?: string;
+  conflict?: ConflictView;
+}
+
+const PLAN_FIELD_LABELS: Record<string, string> = {
+  title: 'Title', fyStartMonth: 'Financial year starts (month)', periodType: 'Plan period', fyYear: 'Financial year',
+  periodFrom: 'Start date', periodTo: 'End date', reviewCadence: 'Review cadence', status: 'Status',
+};
+
+/** A form value as text: date parts as day/month/year. */
+function shown(value: unknown): string {
+  if (value && typeof value === 'object') return Object.values(value).filter((v) => v !== '' && v != null).join('/');
+  return value == null ? '' : String(value);
 }
 
 function renderForm(reply: FastifyReply, page: FormPage) {
-  const { problems = [], ...rest } = page;
-  return reply.code(problems.length ? 400 : 200).view('pages/plan-editing/plan-form.njk', {
+  const { problems = [], conflict, ...rest } = page;
+  return reply.code(conflict ? 409 : problems.length ? 400 : 200).view('pages/plan-editing/plan-form.njk', {
     pageTitle: page.editing ? 'Change the plan’s settings' : 'Create a plan',
     ...rest,
     months: monthOptions(page.values.fyStartMonth),
     statuses: statusesFor(page.editing),
     ...pageErrors(problems),
+    ...conflict,
   });
 }
 
@@ -94,13 +111,14 @@ export async function planSettingsRoutes(app: FastifyInstance, { store }: RouteD
         backHref: `/plans/${plan.id}`,
         caption: plan.title,
         values: planValues(plan),
+        readVersion: contentVersion(plan),
       });
     },
   );
 
   app.post<{ Params: { id: number }; Body: Form }>(
     '/plans/:id/edit',
-    { preHandler: app.requireUser, schema: { params: ID_PARAMS, body: formBody(PLAN_FIELDS) } },
+    { preHandler: app.requireUser, schema: { params: ID_PARAMS, body: formBody([...PLAN_FIELDS, 'version']) } },
     async (request, reply) => {
       const plan = await planFor(db, request.user, request.params.id, 'plan:edit');
       if (isRefusal(plan)) return refuse(reply, plan);
@@ -114,9 +132,29 @@ export async function planSettingsRoutes(app: FastifyInstance, { store }: RouteD
           caption: plan.title,
           values,
           problems: read.problems,
+          readVersion: request.body.version,
         });
       }
-      await updatePlanSettings(db, plan.id, read.settings, request.user?.id ?? null);
+      try {
+        await updatePlanSettings(db, plan.id, read.settings, request.user?.id ?? null, request.body.version);
+      } catch (error) {
+        if (!(error instanceof EditConflictError)) throw error;
+        // Saved by someone else since the form was read: theirs beside what was typed, which stays in the form.
+        const theirs: Record<string, unknown> = { ...planValues(plan) };
+        const typed: Record<string, unknown> = { ...values };
+        const rows = Object.keys(PLAN_FIELD_LABELS)
+          .filter((field) => shown(theirs[field]) !== shown(typed[field]))
+          .map((field) => ({ label: PLAN_FIELD_LABELS[field]!, theirs: shown(theirs[field]), yours: shown(typed[field]) }));
+        return renderForm(reply, {
+          editing: true,
+          action: `/plans/${plan.id}/edit`,
+          backHref: `/plans/${plan.id}`,
+          caption: plan.title,
+          values,
+          readVersion: contentVersion(plan),
+          conflict: await conflictView(db, 'plan', null, rows, { entity: 'plan', id: plan.id }),
+        });
+      }
       return reply.redirect(`/plans/${plan.id}`, 303);
     },
   );

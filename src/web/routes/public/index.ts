@@ -5,6 +5,7 @@ import type { RouteDeps } from '../../route-deps.ts';
 import { getPublicPlan, planIdFromSlug, publicPlanCsv, publicSlug } from '../../../services/publishing.ts';
 import { MILESTONE_STATUS_TAGS, RAG_TAGS } from '../commitments/tags.ts';
 import { publishingRoutes } from './publishing.ts';
+import { today } from '../../today.ts';
 
 const paramsSchema = {
   type: 'object',
@@ -24,7 +25,7 @@ export async function publicRoutes(app: FastifyInstance, deps: RouteDeps): Promi
 
   app.get<{ Params: { slugOrId: string } }>('/public/plans/:slugOrId', { schema: { params: paramsSchema } }, async (request, reply) => {
     const address = parseAddress(request.params.slugOrId);
-    const plan = address && (await getPublicPlan(store.db, address.id));
+    const plan = address && (await getPublicPlan(store.db, address.id, today()));
     // Published pages change when the plan does, and vanish when it is unpublished: never cached for long.
     reply.header('cache-control', 'no-cache');
     if (!address || !plan) {

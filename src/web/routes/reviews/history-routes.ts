@@ -2,7 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { RouteDeps } from '../../route-deps.ts';
 import { userOf } from './signed-in-user.ts';
-import { can } from '../../../services/accounts.ts';
+import { updateVisibility, userViewer } from '../../../services/update-visibility.ts';
 import { commitmentHistory } from '../../../services/reviews.ts';
 import { getCommitment } from '../../../store/commitments-repository.ts';
 import { getPlanRecord } from '../../../store/plans-repository.ts';
@@ -20,8 +20,8 @@ export async function historyRoutes(app: FastifyInstance, { store }: RouteDeps):
       const commitment = await getCommitment(db, request.params.id);
       const plan = commitment && (await getPlanRecord(db, commitment.planId));
       if (!commitment || !plan) return notFound(reply);
-      // Drafts are the reviewer's work in progress: only those who write updates see them.
-      const showDrafts = can(request.user, 'update:write', plan.organisationId);
+      // Drafts are the reviewer's work in progress: the one visibility rule shows them to reviewers only.
+      const showDrafts = updateVisibility(userViewer(request.user), plan.organisationId).drafts;
       return reply.view('pages/reviews/history.njk', historyPage(history, commitment, plan, showDrafts));
     },
   );

@@ -2,7 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { RouteDeps } from '../../route-deps.ts';
 import { userOf } from './signed-in-user.ts';
-import { comparePeriod, listPlanReviewPeriods, periodTaskList, signOffPeriod } from '../../../services/reviews.ts';
+import { comparePeriod, periodTaskList, plannedReviewPeriods, setUpReviewPeriods, signOffPeriod } from '../../../services/reviews.ts';
 import { getPlanRecord } from '../../../store/plans-repository.ts';
 import { errorView } from '../../form-errors.ts';
 import { today } from '../../today.ts';
@@ -21,10 +21,26 @@ export async function periodRoutes(app: FastifyInstance, { store }: RouteDeps): 
     '/plans/:id/reviews',
     { preHandler: app.requireUser, schema: { params: planParams } },
     async (request, reply) => {
-      const periods = await listPlanReviewPeriods(db, userOf(request), request.params.id);
+      // Reads only: periods the plan calls for but not stored yet are listed, and set up by the POST below.
+      const planned = await plannedReviewPeriods(db, userOf(request), request.params.id);
       const plan = await getPlanRecord(db, request.params.id);
       if (!plan) return notFound(reply);
-      return reply.view('pages/reviews/periods.njk', { pageTitle: `Quarterly review - ${plan.title}`, plan, periods });
+      return reply.view('pages/reviews/periods.njk', {
+        pageTitle: `Quarterly review - ${plan.title}`,
+        plan,
+        periods: planned.stored,
+        missing: planned.missing,
+        maySetUp: planned.maySetUp,
+      });
+    },
+  );
+
+  app.post<{ Params: { id: number } }>(
+    '/plans/:id/reviews/periods',
+    { preHandler: app.requireUser, schema: { params: planParams } },
+    async (request, reply) => {
+      await setUpReviewPeriods(db, userOf(request), request.params.id);
+      return reply.redirect(`/plans/${request.params.id}/reviews`, 303);
     },
   );
 

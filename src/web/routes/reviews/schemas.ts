@@ -26,6 +26,7 @@ export const updateBody = {
     ragOverrideReason: text,
     correctionReason: text,
     next: { type: 'string', maxLength: 20 },
+    version: { type: 'string', maxLength: 100 },
   },
 } as const;
 
@@ -51,6 +52,8 @@ export interface UpdateBody {
   ragOverrideReason?: string;
   correctionReason?: string;
   next?: string;
+  /** The version of the update the form was read at (services/edit-conflicts.ts). */
+  version?: string;
 }
 
 export interface NoticeQuery {

@@ -6,6 +6,9 @@ import type { CurrentUser } from '../../../services/accounts.ts';
 import { userOf } from './signed-in-user.ts';
 import { correctUpdate, respondToUpdate, saveUpdate, submitUpdate, updateFormData } from '../../../services/reviews.ts';
 import { errorView } from '../../form-errors.ts';
+import { EditConflictError, updateStamp } from '../../../services/edit-conflicts.ts';
+import type { ReviewUpdateRecord } from '../../../store/progress-updates-repository.ts';
+import { conflictView } from '../../conflict-view.ts';
 import { today } from '../../today.ts';
 import { noticeQuery, responseBody, updateBody, updateParams, type NoticeQuery, type UpdateBody, type UpdateParams } from './schemas.ts';
 import { savedValues, typedValues, updatePage, versionView } from './update-view.ts';
@@ -28,7 +31,11 @@ export async function updateRoutes(app: FastifyInstance, { store }: RouteDeps): 
     { preHandler: app.requireUser, schema: { params: updateParams, querystring: noticeQuery } },
     async (request, reply) => {
       const data = await formData(userOf(request), request.params);
-      return reply.view('pages/reviews/update.njk', { ...updatePage(data, savedValues(data.update)), notice: NOTICES[request.query.notice ?? ''] });
+      return reply.view('pages/reviews/update.njk', {
+        ...updatePage(data, savedValues(data.update)),
+        notice: NOTICES[request.query.notice ?? ''],
+        readVersion: updateStamp(data.update),
+      });
     },
   );
 
@@ -38,17 +45,40 @@ export async function updateRoutes(app: FastifyInstance, { store }: RouteDeps): 
     async (request, reply) => {
       const { periodId, commitmentId } = request.params;
       const body = request.body;
-      const saved = await saveUpdate(
-        db,
-        userOf(request),
-        { commitmentId, periodId, rag: body.rag, narrative: body.narrative, kpiRefs: body.kpiRefs ?? [], ragOverrideReason: body.ragOverrideReason },
-        { today: today() },
-      );
+      let saved;
+      try {
+        saved = await saveUpdate(
+          db,
+          userOf(request),
+          {
+            commitmentId, periodId, rag: body.rag, narrative: body.narrative, kpiRefs: body.kpiRefs ?? [],
+            ragOverrideReason: body.ragOverrideReason, readVersion: body.version,
+          },
+          { today: today() },
+        );
+      } catch (error) {
+        if (!(error instanceof EditConflictError)) throw error;
+        // Someone saved this update after the form was opened: show theirs and what was typed, keep the typing.
+        const data = await formData(userOf(request), request.params);
+        const theirs = error.current as ReviewUpdateRecord | null;
+        return reply.code(409).view('pages/reviews/update.njk', {
+          ...updatePage(data, typedValues(body, data.update)),
+          readVersion: updateStamp(data.update),
+          ...(await conflictView(db, 'update', theirs && { by: theirs.createdBy, at: theirs.updatedAt }, [
+            { label: 'RAG', theirs: theirs?.rag ?? '', yours: body.rag ?? '' },
+            { label: 'Progress update', theirs: theirs?.narrative ?? '', yours: body.narrative ?? '' },
+          ])),
+        });
+      }
       if (saved.ok) {
         return reply.redirect(body.next === 'draft' ? periodUrl(periodId, 'draft-saved', commitmentId) : `${updateUrl(periodId, commitmentId)}/check`, 303);
       }
       const data = await formData(userOf(request), request.params);
-      return reply.code(400).view('pages/reviews/update.njk', { ...updatePage(data, typedValues(body, data.update)), ...errorView(saved.errors) });
+      return reply.code(400).view('pages/reviews/update.njk', {
+        ...updatePage(data, typedValues(body, data.update)),
+        ...errorView(saved.errors),
+        readVersion: body.version,
+      });
     },
   );
 
