@@ -68,3 +68,24 @@ export function checkChain(events: readonly ChainedEvent[]): ChainCheck {
   }
   return { ok: true, events: ordered.length };
 }
+
+/** The columns of an audit_events row holding `content`, chained after the event whose hash is `prevHash`. */
+export function chainedRow(content: ChainedContent, prevHash: string) {
+  return {
+    seq: content.seq,
+    organisation_id: content.organisationId,
+    organisation_name: content.organisationName,
+    plan_id: content.planId,
+    user_id: content.userId,
+    user_name: content.userName,
+    user_email: content.userEmail,
+    entity: content.entity,
+    entity_id: content.entityId,
+    action: content.action,
+    before: content.before,
+    after: content.after,
+    at: content.at,
+    prev_hash: prevHash,
+    hash: eventHash(prevHash, content),
+  };
+}

@@ -6,7 +6,7 @@ import type { AuditEventsTable, Database } from './schema.ts';
 import type { AuditEventRecord } from './records.ts';
 import { fromJson, now, toJson } from './column-values.ts';
 import { inTransaction } from './transaction.ts';
-import { checkChain, eventHash, GENESIS_HASH, type ChainCheck, type ChainedContent, type ChainedEvent } from './audit-chain.ts';
+import { chainedRow, checkChain, GENESIS_HASH, type ChainCheck, type ChainedContent, type ChainedEvent } from './audit-chain.ts';
 
 type Db = Kysely<Database>;
 
@@ -162,23 +162,7 @@ export function recordAudit(db: Db, event: NewAuditEvent): Promise<AuditEvent> {
     const prevHash = last?.hash ?? GENESIS_HASH;
     const row = await trx
       .insertInto('audit_events')
-      .values({
-        seq: content.seq,
-        organisation_id: content.organisationId,
-        organisation_name: content.organisationName,
-        plan_id: content.planId,
-        user_id: content.userId,
-        user_name: content.userName,
-        user_email: content.userEmail,
-        entity: content.entity,
-        entity_id: content.entityId,
-        action: content.action,
-        before: content.before,
-        after: content.after,
-        at: content.at,
-        prev_hash: prevHash,
-        hash: eventHash(prevHash, content),
-      })
+      .values(chainedRow(content, prevHash))
       .returningAll()
       .executeTakeFirstOrThrow();
     return toRecord(row);

@@ -6,7 +6,7 @@
 // - triggers refuse UPDATE and DELETE (and TRUNCATE on PostgreSQL): events are append-only.
 import { sql, type Kysely } from 'kysely';
 import type { Dialect } from '../database.ts';
-import { eventHash, GENESIS_HASH, type ChainedContent } from '../audit-chain.ts';
+import { chainedRow, GENESIS_HASH, type ChainedContent } from '../audit-chain.ts';
 
 interface OldEvent {
   id: number;
@@ -71,25 +71,9 @@ export async function up(db: Kysely<any>, dialect: Dialect): Promise<void> {
       before: row.before,
       after: row.after,
     };
-    const hash = eventHash(prevHash, content);
-    await db.insertInto('audit_events_chained').values({
-      seq: content.seq,
-      organisation_id: content.organisationId,
-      organisation_name: content.organisationName,
-      plan_id: content.planId,
-      user_id: content.userId,
-      user_name: content.userName,
-      user_email: content.userEmail,
-      entity: content.entity,
-      entity_id: content.entityId,
-      action: content.action,
-      before: content.before,
-      after: content.after,
-      at: content.at,
-      prev_hash: prevHash,
-      hash,
-    }).execute();
-    prevHash = hash;
+    const chained = chainedRow(content, prevHash);
+    await db.insertInto('audit_events_chained').values(chained).execute();
+    prevHash = chained.hash;
   }
   if (dialect === 'postgres' && old.rows.length > 0) {
     await sql`select setval(pg_get_serial_sequence('audit_events_chained', 'id'), (select max(id) from audit_events_chained))`.execute(db);
