@@ -13,7 +13,7 @@ import { planTimeline } from '../../src/services/timeline.ts';
 import { findUserByEmail } from '../../src/store/users-repository.ts';
 import { DEMO_ACCOUNTS } from '../../src/services/demo.ts';
 import { client, createTestApp, type TestApp } from '../web/support.ts';
-import { reviewedDemo, type Ids } from '../services/reviewed-demo.ts';
+import { keepTrackerToday, reviewedDemo, type Ids } from '../services/reviewed-demo.ts';
 import { flatPdfText } from './support/pdf-text.ts';
 
 const PLAN = { from: '2024-04-01', to: '2025-03-31' };
@@ -43,15 +43,14 @@ describe('the as-at date', () => {
 describe('outputs of a reviewed plan', () => {
   let t: TestApp;
   let ids: Ids;
-  const saved = process.env.TRACKER_TODAY;
+  const restoreTrackerToday = keepTrackerToday();
 
   beforeAll(async () => {
     t = await createTestApp();
     ids = await reviewedDemo(t.store);
   }, 60_000);
   afterAll(async () => {
-    if (saved === undefined) delete process.env.TRACKER_TODAY;
-    else process.env.TRACKER_TODAY = saved;
+    restoreTrackerToday();
     await t.close();
   });
 

@@ -65,3 +65,12 @@ export async function reviewedDemo(store: Store): Promise<Ids> {
   await updatePlan(store.db, planId, { published: true });
   return { planId, c1: first.id, c2: second.id, q1: q1.id, q2: q2.id };
 }
+
+/** Remembers TRACKER_TODAY as it is now; the function returned puts it back (unset if it was unset). */
+export function keepTrackerToday(): () => void {
+  const saved = process.env.TRACKER_TODAY;
+  return () => {
+    if (saved === undefined) delete process.env.TRACKER_TODAY;
+    else process.env.TRACKER_TODAY = saved;
+  };
+}

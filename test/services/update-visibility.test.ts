@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_ACCOUNTS } from '../../src/services/demo.ts';
 import { flatPdfText } from '../export/support/pdf-text.ts';
 import { client, createTestApp, type TestApp } from '../web/support.ts';
-import { MARKERS, reviewedDemo, type Ids } from './reviewed-demo.ts';
+import { keepTrackerToday, MARKERS, reviewedDemo, type Ids } from './reviewed-demo.ts';
 
 type Marker = keyof typeof MARKERS;
 const ALL: readonly Marker[] = ['draft', 'submitted', 'signedCurrent', 'signedEarlier'];
@@ -83,7 +83,7 @@ const ACCOUNT_OF: Partial<Record<Role, string>> = {
 describe('progress updates: one visibility rule on every channel', () => {
   let t: TestApp;
   let ids: Ids;
-  const saved = process.env.TRACKER_TODAY;
+  const restoreTrackerToday = keepTrackerToday();
 
   beforeAll(async () => {
     process.env.TRACKER_TODAY = '2024-10-20';
@@ -91,8 +91,7 @@ describe('progress updates: one visibility rule on every channel', () => {
     ids = await reviewedDemo(t.store);
   }, 60_000);
   afterAll(async () => {
-    if (saved === undefined) delete process.env.TRACKER_TODAY;
-    else process.env.TRACKER_TODAY = saved;
+    restoreTrackerToday();
     await t.close();
   });
 
