@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { compiledEntry } from '../bin/current-build.js';
+import { serviceUrl } from '../test/support/service-url.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const PEAK_RSS = fileURLToPath(new URL('./support/peak-rss.js', import.meta.url));
@@ -80,15 +81,7 @@ async function timeToHealth(args: string[], env: NodeJS.ProcessEnv): Promise<Sam
   let stderr = '';
   child.stderr.on('data', (chunk) => (stderr += String(chunk)));
   try {
-    let out = '';
-    const url = await new Promise<string>((resolve, reject) => {
-      child.stdout.on('data', (chunk) => {
-        out += String(chunk);
-        const match = /running at (http:\/\/\S+)/.exec(out);
-        if (match?.[1]) resolve(match[1].replace('localhost', '127.0.0.1'));
-      });
-      child.once('exit', (code) => reject(new Error(`node ${args.join(' ')} exited with ${code}: ${stderr.trim()}`)));
-    });
+    const url = await serviceUrl(child, (code) => new Error(`node ${args.join(' ')} exited with ${code}: ${stderr.trim()}`));
     for (;;) {
       const res = await fetch(`${url}/health`).catch(() => null);
       if (res?.status === 200) break;

@@ -26,6 +26,18 @@ export interface Config {
   operatorName: string;
   /** Where the operator's name in the header leads (OPERATOR_URL); default: this service's home page. */
   operatorUrl: string;
+  /** Single sign-on with an OpenID Connect provider; null when OIDC_ISSUER is not set. */
+  oidc: OidcConfig | null;
+}
+
+export interface OidcConfig {
+  /** The provider's issuer URL (OIDC_ISSUER), where /.well-known/openid-configuration is found. */
+  issuer: string;
+  clientId: string;
+  /** Never logged. */
+  clientSecret: string;
+  /** Shown on the button: "Sign in with <displayName>" (OIDC_NAME). */
+  displayName: string;
 }
 
 export interface SmtpConfig {
@@ -54,6 +66,18 @@ function int(name: string, value: string | undefined, fallback: number): number 
 function bool(value: string | undefined, fallback: boolean): boolean {
   if (value === undefined || value === '') return fallback;
   return !/^(false|0|no|off)$/i.test(value.trim());
+}
+
+function oidcConfig(env: NodeJS.ProcessEnv): OidcConfig | null {
+  const issuer = env.OIDC_ISSUER?.trim();
+  if (!issuer) return null;
+  if (!env.OIDC_CLIENT_ID?.trim()) throw new Error('OIDC_ISSUER is set, so OIDC_CLIENT_ID must be set too');
+  return {
+    issuer,
+    clientId: env.OIDC_CLIENT_ID.trim(),
+    clientSecret: env.OIDC_CLIENT_SECRET ?? '',
+    displayName: env.OIDC_NAME?.trim() || 'your work account',
+  };
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -85,5 +109,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     serviceName: env.SERVICE_NAME?.trim() || DEFAULT_SERVICE_NAME,
     operatorName: env.OPERATOR_NAME?.trim() || (bool(env.DEMO, false) ? DEMO_OPERATOR_NAME : DEFAULT_OPERATOR_NAME),
     operatorUrl: env.OPERATOR_URL?.trim() || '/',
+    oidc: oidcConfig(env),
   };
 }

@@ -10,6 +10,7 @@ import { registerReminders } from './commands/reminders.ts';
 import { registerExport } from './commands/export.ts';
 import { registerAudit } from './commands/audit.ts';
 import { registerBackup } from './commands/backup.ts';
+import { registerGenerate } from './commands/generate.ts';
 
 const program = new Command()
   .name('tracker')
@@ -23,6 +24,7 @@ registerReminders(program);
 registerExport(program);
 registerAudit(program);
 registerBackup(program);
+registerGenerate(program);
 
 try {
   await program.parseAsync(process.argv);

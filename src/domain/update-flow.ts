@@ -11,6 +11,7 @@
 // - Once the period is signed off it is locked: nothing changes, except by a correction, which stores a new
 //   version with a reason and leaves the earlier versions as they were.
 // Pure: no I/O.
+import { FIELD_LIMITS } from './field-limits.ts';
 import { ragLabel } from './rag.ts';
 import { RAGS, type Rag, type UpdateState } from './types.ts';
 
@@ -119,9 +120,10 @@ export function checkSignOff(periodLocked: boolean, rights: ActorRights): Refusa
 
 // ---- content -------------------------------------------------------------------------------------------------
 
-export const NARRATIVE_MAX = 5000;
-export const REASON_MAX = 1000;
-export const RESPONSE_MAX = 5000;
+// The same limits as everywhere else a paragraph is typed (domain/field-limits.ts).
+export const NARRATIVE_MAX = FIELD_LIMITS.paragraph;
+export const REASON_MAX = FIELD_LIMITS.paragraph;
+export const RESPONSE_MAX = FIELD_LIMITS.paragraph;
 
 /** What the reviewer entered, as typed: the RAG is checked here, not assumed. */
 export interface UpdateInput {
@@ -195,22 +197,20 @@ export function checkUpdateContent(input: UpdateInput, context: ContentContext):
   return { ok: true, value: { rag, narrative, kpiRefs: ordered, ragOverrideReason: overridden ? reason : null } };
 }
 
+/** Checks a required text field: trimmed, present (else `missing`), and at most `max` characters (`what` names it). */
+function requiredText(value: string | null | undefined, field: string, missing: string, what: string, max: number): Checked<string> {
+  const text = trimmed(value);
+  if (text === '') return { ok: false, errors: [{ field, message: missing }] };
+  if (text.length > max) return { ok: false, errors: [{ field, message: `${what} must be ${count(max)} characters or fewer` }] };
+  return { ok: true, value: text };
+}
+
 /** Checks the reason given for correcting a signed-off update. */
 export function checkCorrectionReason(reason: string | null | undefined): Checked<string> {
-  const text = trimmed(reason);
-  if (text === '') return { ok: false, errors: [{ field: 'correctionReason', message: 'Enter a reason for the correction' }] };
-  if (text.length > REASON_MAX) {
-    return { ok: false, errors: [{ field: 'correctionReason', message: `Reason must be ${count(REASON_MAX)} characters or fewer` }] };
-  }
-  return { ok: true, value: text };
+  return requiredText(reason, 'correctionReason', 'Enter a reason for the correction', 'Reason', REASON_MAX);
 }
 
 /** Checks the organisation's response to a submitted update. */
 export function checkResponse(response: string | null | undefined): Checked<string> {
-  const text = trimmed(response);
-  if (text === '') return { ok: false, errors: [{ field: 'response', message: 'Enter the organisation’s response' }] };
-  if (text.length > RESPONSE_MAX) {
-    return { ok: false, errors: [{ field: 'response', message: `Response must be ${count(RESPONSE_MAX)} characters or fewer` }] };
-  }
-  return { ok: true, value: text };
+  return requiredText(response, 'response', 'Enter the organisation’s response', 'Response', RESPONSE_MAX);
 }

@@ -4,7 +4,7 @@
 // written, so that exporting and re-importing a plan gives the same text back.
 import { ragLabel } from '../domain/rag.ts';
 import type { Rag } from '../domain/types.ts';
-import type { CommitmentDetail, ProgressUpdateRecord } from '../store/records.ts';
+import type { CommitmentDetail, ProgressUpdateRecord } from '../domain/records.ts';
 import type { ExportPlan, ReviewPeriodRef } from './export-plan.ts';
 
 /** 'all': every period (and the imported updates); a label: that period only. */

@@ -3,7 +3,7 @@
 import { milestonesDueWithin, overdueMilestones, daysOverdue, DEFAULT_SOON_DAYS } from '../domain/milestone-timing.ts';
 import { sortReadings } from '../domain/kpi.ts';
 import { RAGS, type IsoDate, type Rag } from '../domain/types.ts';
-import type { CommitmentDetail, KpiReadingRecord, KpiRecord, MilestoneRecord } from '../store/records.ts';
+import type { CommitmentDetail, KpiReadingRecord, KpiRecord, MilestoneRecord } from '../domain/records.ts';
 import { areaLeadEntries, type AreaLeadEntry } from './area-lead-updates.ts';
 import type { ExportPlan } from './export-plan.ts';
 

@@ -10,12 +10,9 @@
 import {
   AlignmentType,
   Document,
-  Footer,
   FootnoteReferenceRun,
   LevelFormat,
   Packer,
-  PageNumber,
-  PageOrientation,
   Paragraph,
   ShadingType,
   Table,
@@ -27,11 +24,12 @@ import {
 } from 'docx';
 import { formatLong } from '../domain/dates/index.ts';
 import type { IsoDate } from '../domain/types.ts';
-import type { CommitmentDetail } from '../store/records.ts';
+import type { CommitmentDetail } from '../domain/records.ts';
 import { areaLeadEntries, choosePeriod, type AreaLeadEntry, type PeriodChoice } from './area-lead-updates.ts';
 import { numberedTitle, type ExportPlan } from './export-plan.ts';
 import { milestoneNote, monitoringNote } from './milestone-notes.ts';
 import { planHeading } from './plan-heading.ts';
+import { CELL_MARGINS, HEADER_FILL, TABLE_WIDTH, landscapePage, pageNumberFooter } from './docx-page.ts';
 
 export interface DocxExportOptions {
   /** The review period whose updates fill the Area Lead column, or 'all' (the default): every period, labelled. */
@@ -49,12 +47,7 @@ export const TEMPLATE_COLUMNS = [
 ] as const;
 
 const BULLETS = 'template-bullets';
-/** Landscape A4 less 2 cm margins, in twentieths of a point. */
-const PAGE = { width: 11906, height: 16838, margin: 1134 };
-const TABLE_WIDTH = PAGE.height - 2 * PAGE.margin;
 const COLUMN_SHARES = [0.28, 0.28, 0.22, 0.22];
-const HEADER_FILL = 'D9D9D9';
-const CELL_MARGINS = { top: 60, bottom: 60, left: 100, right: 100 };
 
 type Footnotes = Record<string, { children: Paragraph[] }>;
 
@@ -160,17 +153,6 @@ function commitmentRow(plan: ExportPlan, c: CommitmentDetail, period: PeriodChoi
   });
 }
 
-function footer(): Footer {
-  return new Footer({
-    children: [
-      new Paragraph({
-        alignment: AlignmentType.RIGHT,
-        children: [new TextRun({ children: ['Page ', PageNumber.CURRENT, ' of ', PageNumber.TOTAL_PAGES] })],
-      }),
-    ],
-  });
-}
-
 /** What the Area Lead column shows, said under the title. */
 function periodLine(plan: ExportPlan, choice: PeriodChoice): string {
   const period = choosePeriod(plan, choice);
@@ -211,13 +193,8 @@ export async function exportPlanDocx(plan: ExportPlan, opts: DocxExportOptions =
     footnotes: footnotes.notes,
     sections: [
       {
-        properties: {
-          page: {
-            size: { width: PAGE.width, height: PAGE.height, orientation: PageOrientation.LANDSCAPE },
-            margin: { top: PAGE.margin, bottom: PAGE.margin, left: PAGE.margin, right: PAGE.margin },
-          },
-        },
-        footers: { default: footer() },
+        properties: landscapePage(),
+        footers: { default: pageNumberFooter() },
         children: [
           new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun(heading)] }),
           new Paragraph({ children: [new TextRun(periodLine(plan, period))], spacing: { after: opts.asAt ? 80 : 200 } }),

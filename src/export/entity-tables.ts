@@ -2,7 +2,7 @@
 // typed 'date' so that each writer can make them real dates (Excel) or ISO text (CSV).
 import { RAGS } from '../domain/types.ts';
 import { ragLabel } from '../domain/rag.ts';
-import type { CommitmentDetail } from '../store/records.ts';
+import type { CommitmentDetail } from '../domain/records.ts';
 import { currentRating, ratingText } from './area-lead-updates.ts';
 import type { ExportPlan } from './export-plan.ts';
 import { statusWords } from './milestone-notes.ts';

@@ -1,17 +1,13 @@
-// One use case for every export: a stored plan in a chosen format, as bytes with a file name and content type.
-// The CLI (`tracker export`) and the pages call this.
-import type { Kysely } from 'kysely';
+// Every export in one place: a plan, already read and cut to what its reader may see, in a chosen format, as bytes
+// with a file name and content type. The export service (services/export-data.ts) reads the plan and calls this;
+// nothing here reads the database.
 import { exportAsAt, type AsAt } from '../domain/as-at.ts';
 import type { IsoDate } from '../domain/types.ts';
-import { COMMAND_LINE_VIEWER, planForViewer, updateVisibility, type UpdateViewer } from '../services/update-visibility.ts';
-import type { Database } from '../store/schema.ts';
-import { getOrganisation } from '../store/organisations-repository.ts';
 import type { PeriodChoice } from './area-lead-updates.ts';
 import { exportCsvZip, exportEntityCsv } from './csv.ts';
 import { ENTITIES, isEntity, type Entity } from './entity-tables.ts';
 import { fileStem, type ExportPlan } from './export-plan.ts';
 import { exportPlanIcs } from './ics.ts';
-import { loadExportPlan } from './load-export-plan.ts';
 import { exportPlanJson } from './plan-json.ts';
 import { planHeading } from './plan-heading.ts';
 import { EXPORT_FORMATS, type ExportFormat } from './export-formats.ts';
@@ -28,8 +24,6 @@ export interface ExportRequest {
   today: IsoDate;
   /** The date the export is as at (what is overdue is judged against it); default from `today` and the plan. */
   asAt?: IsoDate;
-  /** Who asks: decides which progress updates the file may hold (default: the command line, no drafts). */
-  viewer?: UpdateViewer;
 }
 
 export interface ExportedFile {
@@ -76,7 +70,8 @@ const CONTENT_TYPES: Record<ExportFormat, string> = {
   ics: 'text/calendar; charset=utf-8',
 };
 
-function checkRequest(req: ExportRequest): { format: ExportFormat; entity: Entity | undefined } {
+/** The format and entity asked for, checked before anything is read (an ExportError says what is wrong). */
+export function checkExportRequest(req: ExportRequest): { format: ExportFormat; entity: Entity | undefined } {
   const format = req.format.trim().toLowerCase();
   if (!isFormat(format)) throw new ExportError(`Unknown format "${req.format}": use one of ${EXPORT_FORMATS.join(', ')}`);
   if (req.entity !== undefined && format !== 'csv') throw new ExportError('--entity goes with --format csv only');
@@ -88,14 +83,12 @@ function checkRequest(req: ExportRequest): { format: ExportFormat; entity: Entit
 }
 
 // Word, PDF and Excel (docx, pdfkit, exceljs: large libraries) load on the first export in that format, not at start.
-async function render(db: Kysely<Database>, plan: ExportPlan, format: ExportFormat, req: ExportRequest, entity: Entity | undefined): Promise<Buffer> {
+async function render(plan: ExportPlan, format: ExportFormat, req: ExportRequest, entity: Entity | undefined): Promise<Buffer> {
   switch (format) {
     case 'docx':
       return (await import('./docx-template.ts')).exportPlanDocx(plan, { periodLabel: req.period ?? 'all', asAt: plan.asAt });
-    case 'pdf': {
-      const organisation = await getOrganisation(db, plan.organisationId);
-      return (await import('./board-report-pdf.ts')).boardReportPdf(plan, { organisationName: organisation?.name ?? '', today: plan.asAt ?? req.today });
-    }
+    case 'pdf':
+      return (await import('./board-report-pdf.ts')).boardReportPdf(plan, { organisationName: plan.organisationName ?? '', today: plan.asAt ?? req.today });
     case 'xlsx':
       return (await import('./spreadsheet.ts')).exportPlanXlsx(plan);
     case 'csv':
@@ -123,16 +116,17 @@ export function exportAsAtOf(plan: Pick<ExportPlan, 'period' | 'reviewPeriods'>,
   return exportAsAt(req.today, plan.period, signedOffEnds, req.asAt);
 }
 
-export async function exportPlanFile(db: Kysely<Database>, planId: number, req: ExportRequest): Promise<ExportedFile> {
-  const { format, entity } = checkRequest(req);
-  const stored = await loadExportPlan(db, planId);
-  if (!stored) throw new ExportError(`There is no plan ${planId}`);
-  const asAt = exportAsAtOf(stored, req);
-  // The one visibility rule (services/update-visibility.ts) decides which updates any format may hold.
-  const plan = asAtCut({ ...planForViewer(stored, updateVisibility(req.viewer ?? COMMAND_LINE_VIEWER, stored.organisationId)), asAt: asAt.date });
+/**
+ * The file for `req` of a plan the caller has read and already cut to the updates its reader may see (the one
+ * visibility rule, services/update-visibility.ts, is applied by the export service before this).
+ */
+export async function renderExportFile(visible: ExportPlan, req: ExportRequest): Promise<ExportedFile> {
+  const { format, entity } = checkExportRequest(req);
+  const asAt = exportAsAtOf(visible, req);
+  const plan = asAtCut({ ...visible, asAt: asAt.date });
   let bytes: Buffer;
   try {
-    bytes = await render(db, plan, format, req, entity);
+    bytes = await render(plan, format, req, entity);
   } catch (err) {
     if (err instanceof Error && err.name === 'UnknownPeriodError') throw new ExportError(err.message);
     throw err;

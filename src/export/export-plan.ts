@@ -8,7 +8,7 @@ import type {
   KpiReadingRecord,
   MilestoneRedateRecord,
   PlanDetail,
-} from '../store/records.ts';
+} from '../domain/records.ts';
 
 export interface ReviewPeriodRef {
   id: number;
@@ -25,6 +25,8 @@ export interface ExportPlan extends PlanDetail {
   kpiReadings?: KpiReadingRecord[];
   redates?: MilestoneRedateRecord[];
   evidence?: EvidenceRecord[];
+  /** The name of the plan's organisation (the PDF board report's heading); unset: left out. */
+  organisationName?: string;
   /** The date the export is as at (stated in every format); unset: not stated. */
   asAt?: IsoDate;
 }

@@ -6,7 +6,7 @@ import { createEvents, type DateArray, type EventAttributes } from 'ics';
 import { addDays, parseIso } from '../domain/dates/index.ts';
 import { occurrences } from '../domain/recurrence.ts';
 import type { DueWindow, IsoDate, Recurrence } from '../domain/types.ts';
-import type { CommitmentDetail, MilestoneRecord } from '../store/records.ts';
+import type { CommitmentDetail, MilestoneRecord } from '../domain/records.ts';
 import { numberedTitle, type ExportPlan } from './export-plan.ts';
 import { statusWords, windowText } from './milestone-notes.ts';
 import { planHeading } from './plan-heading.ts';

@@ -2,7 +2,7 @@
 // something the text does not: a status other than "not started", a done date, a re-dated deadline, evidence.
 import { formatLong } from '../domain/dates/index.ts';
 import type { DueWindow } from '../domain/types.ts';
-import type { EvidenceRecord, MilestoneRecord, MilestoneRedateRecord, MonitoringItemRecord } from '../store/records.ts';
+import type { EvidenceRecord, MilestoneRecord, MilestoneRedateRecord, MonitoringItemRecord } from '../domain/records.ts';
 
 const STATUS_WORDS = { 'not-started': 'Not started', 'in-progress': 'In progress', done: 'Done', dropped: 'Dropped' } as const;
 

@@ -3,7 +3,7 @@
 // (so the numbers survive printing in black and white).
 import { formatKpiNumber } from '../domain/kpi.ts';
 import { formatShortDate, utcMillis } from '../domain/iso-days.ts';
-import type { KpiReadingRecord, KpiRecord } from '../store/records.ts';
+import type { KpiReadingRecord, KpiRecord } from '../domain/records.ts';
 import { COLOURS, FONT, contentWidth, ensureSpace, type Pdf } from './pdf-layout.ts';
 
 const CHART = { height: 120, axisLabelWidth: 40 };

@@ -1,7 +1,7 @@
 // The plan's title as the exports print it: "<plan title> – <financial year>", so that a re-import of the Word
 // export reads the same plan period from it. A title that already names the financial year is left alone.
 import { financialYearLabel, financialYearOf, parseFinancialYearTitle } from '../domain/dates/index.ts';
-import type { PlanRecord } from '../store/records.ts';
+import type { PlanRecord } from '../domain/records.ts';
 
 /** "2019/20", "2019/20 to 2020/21", or null for a plan without a period. */
 export function financialYearsText(plan: Pick<PlanRecord, 'period' | 'fyStartMonth'>): string | null {

@@ -10,14 +10,17 @@ import type { Database } from '../store/schema.ts';
 import { findOrCreateOrganisation } from '../store/organisations-repository.ts';
 import { findUserByEmail, getUser, insertUser, listUsers, normaliseEmail } from '../store/users-repository.ts';
 import { addMembership, listMemberships, type Membership } from '../store/memberships-repository.ts';
-import { deleteExpiredSessions, deleteSession, findSession, insertSession, updateSessionExpiry } from '../store/sessions-repository.ts';
+import {
+  deleteExpiredSessions, deleteSession, deleteUserSessions, findSession, insertSession, listUserSessions, updateSessionExpiry,
+} from '../store/sessions-repository.ts';
+import { setPasswordHash } from '../store/users-repository.ts';
+import { passwordProblem } from './passwords.ts';
 
 type Db = Kysely<Database>;
 
 // ---- passwords ---------------------------------------------------------------------------------------------
 
 const SCRYPT = { N: 16384, r: 8, p: 1, keylen: 64 };
-export const MIN_PASSWORD_LENGTH = 10;
 
 function scryptAsync(password: string, salt: Buffer, keylen: number, options: ScryptOptions): Promise<Buffer> {
   return new Promise((resolve, reject) =>
@@ -40,17 +43,7 @@ export async function verifyPassword(password: string, stored: string): Promise<
   return actual.length === expected.length && timingSafeEqual(actual, expected);
 }
 
-const COMMON = new Set(['password123', 'password1234', '1234567890', '0123456789', 'qwertyuiop', 'letmein123', 'iloveyou12']);
-
-/** Why a password is too weak, or null when it is acceptable. */
-export function passwordProblem(password: string): string | null {
-  if (password.length < MIN_PASSWORD_LENGTH) return `Password must be at least ${MIN_PASSWORD_LENGTH} characters`;
-  if (password.length > 200) return 'Password must be 200 characters or fewer';
-  if (new Set(password).size < 4) return 'Password must use at least 4 different characters';
-  const lower = password.toLowerCase();
-  if (COMMON.has(lower)) return 'Password is too common: choose another';
-  return null;
-}
+export { MIN_PASSWORD_LENGTH, passwordProblem } from './passwords.ts';
 
 // ---- users ---------------------------------------------------------------------------------------------------
 
@@ -59,6 +52,8 @@ export interface CurrentUser {
   email: string;
   name: string;
   memberships: Membership[];
+  /** A service-wide admin (see PERMISSIONS below and docs/authorisation.md). */
+  serviceAdmin?: boolean;
 }
 
 export interface NewAccount {
@@ -67,6 +62,11 @@ export interface NewAccount {
   password?: string;
   organisation: string;
   role: Role;
+  /**
+   * When the email already has an account: 'keep-password' adds the role and leaves the password alone (the demo);
+   * 'refuse' stops with an error if a password was given (the command line, unless told to reset); 'reset' sets it.
+   */
+  onExisting?: 'keep-password' | 'refuse' | 'reset';
 }
 
 export class AccountError extends Error {}
@@ -84,9 +84,16 @@ export async function addAccount(db: Db, input: NewAccount): Promise<{ user: Cur
   if (!row) {
     if (!input.name.trim()) throw new AccountError('Name is required');
     if (input.password === undefined) throw new AccountError('A password is required for a new user');
-    const problem = passwordProblem(input.password);
+    const problem = await passwordProblem(input.password, { email });
     if (problem) throw new AccountError(problem);
     row = await insertUser(db, { email, name: input.name, passwordHash: await hashPassword(input.password) });
+  } else if (input.password !== undefined && input.onExisting === 'refuse') {
+    throw new AccountError(`${email} already has an account: its password was not changed (reset it on purpose with --reset)`);
+  } else if (input.password !== undefined && input.onExisting === 'reset') {
+    const problem = await passwordProblem(input.password, { email });
+    if (problem) throw new AccountError(problem);
+    await setPasswordHash(db, row.id, await hashPassword(input.password));
+    await deleteUserSessions(db, row.id);
   }
   const organisation = await findOrCreateOrganisation(db, input.organisation.trim());
   await addMembership(db, row.id, organisation.id, input.role);
@@ -95,13 +102,16 @@ export async function addAccount(db: Db, input: NewAccount): Promise<{ user: Cur
   return { user, created };
 }
 
+/** The user as a session or token acts for them; undefined for a disabled user, who can do nothing. */
 export async function loadUser(db: Db, id: number): Promise<CurrentUser | undefined> {
   const row = await getUser(db, id);
-  if (!row) return undefined;
-  return { id: row.id, email: row.email, name: row.name, memberships: await listMemberships(db, [row.id]) };
+  if (!row || row.disabled_at !== null) return undefined;
+  return {
+    id: row.id, email: row.email, name: row.name, memberships: await listMemberships(db, [row.id]), serviceAdmin: row.service_admin === 1,
+  };
 }
 
-export async function listAccounts(db: Db): Promise<CurrentUser[]> {
+export async function listAccounts(db: Db): Promise<(CurrentUser & { disabled: boolean })[]> {
   const rows = await listUsers(db);
   const memberships = await listMemberships(db);
   return rows.map((r) => ({
@@ -109,6 +119,8 @@ export async function listAccounts(db: Db): Promise<CurrentUser[]> {
     email: r.email,
     name: r.name,
     memberships: memberships.filter((m) => m.userId === r.id),
+    serviceAdmin: r.service_admin === 1,
+    disabled: r.disabled_at !== null,
   }));
 }
 
@@ -122,6 +134,7 @@ export async function authenticate(db: Db, email: string, password: string): Pro
     await verifyPassword(password, await decoyHash);
     return null;
   }
+  // An account made through single sign-on has no password (an empty hash matches nothing).
   if (!(await verifyPassword(password, row.password_hash))) return null;
   return (await loadUser(db, row.id)) ?? null;
 }
@@ -152,7 +165,9 @@ export interface StartedSession {
   expiresAt: Date;
 }
 
-export async function startSession(db: Db, userId: number, sessionHours: number, now = new Date()): Promise<StartedSession> {
+export async function startSession(
+  db: Db, userId: number, sessionHours: number, now = new Date(), userAgent: string | null = null,
+): Promise<StartedSession> {
   const token = randomToken();
   const csrfToken = randomToken();
   const expiresAt = expiryFor(now, now, sessionHours);
@@ -162,6 +177,7 @@ export async function startSession(db: Db, userId: number, sessionHours: number,
     csrfToken,
     createdAt: now.toISOString(),
     expiresAt: expiresAt.toISOString(),
+    userAgent: userAgent?.slice(0, 300) ?? null,
   });
   return { token, csrfToken, expiresAt };
 }
@@ -194,6 +210,26 @@ export async function endSession(db: Db, token: string): Promise<void> {
   await deleteSession(db, hashToken(token));
 }
 
+export interface SessionSummary {
+  /** The session the request came with. */
+  current: boolean;
+  createdAt: string;
+  expiresAt: string;
+  userAgent: string | null;
+}
+
+/** The user's live sessions, the current one marked. */
+export async function sessionsOf(db: Db, userId: number, currentToken: string | null, now = new Date()): Promise<SessionSummary[]> {
+  const currentId = currentToken === null ? null : hashToken(currentToken);
+  const sessions = await listUserSessions(db, userId, now.toISOString());
+  return sessions.map((s) => ({ current: s.id === currentId, createdAt: s.createdAt, expiresAt: s.expiresAt, userAgent: s.userAgent ?? null }));
+}
+
+/** Ends the user's sessions, all of them or all but the one of `keepToken`; returns how many ended. */
+export function endSessionsOf(db: Db, userId: number, keepToken?: string): Promise<number> {
+  return deleteUserSessions(db, userId, keepToken === undefined ? undefined : hashToken(keepToken));
+}
+
 /** Deletes sessions that have expired; returns how many. */
 export function purgeExpiredSessions(db: Db, now = new Date()): Promise<number> {
   return deleteExpiredSessions(db, now.toISOString());
@@ -209,10 +245,27 @@ export type Action =
   | 'update:write'
   | 'update:respond'
   | 'update:sign-off'
+  | 'periods:set-up'
   | 'organisation:manage'
   | 'plan:publish'
   | 'reminders:preview'
   | 'audit:read';
+
+// Who may do what. docs/authorisation.md says the same in words; keep the two together.
+//
+// In an organisation, by role (a user may hold roles in several organisations):
+// - admin: runs the organisation ('organisation:manage'): renames it, sets it to single sign-on only, adds members
+//   by e-mail (an invitation when they have no account), changes their roles and removes them (never the last
+//   admin); and everything a plan owner does but the reviewer's column;
+// - plan-owner: imports, edits and publishes plans, sets up review periods, answers reviewers, reads the audit trail;
+// - commitment-lead: reads plans and edits the commitments they lead;
+// - reviewer: reads plans, writes and signs off progress updates, sets up review periods, reads the audit trail;
+// - viewer: reads plans.
+// Across the service, the service-wide admin (users.service_admin, set with `tracker users add --service-admin`):
+// creates and archives organisations, manages the members of any organisation (to appoint its first admin), lists
+// every user and disables or re-enables them. Being a service-wide admin does not let anyone read an organisation's
+// plans: for that they need a role in it like anyone else.
+// An archived organisation is read-only for its members: they may read its plans and audit trail, nothing more.
 
 /** 'all': anything of the organisation; 'own': only what the user leads (commitments whose lead they are). */
 type Scope = 'all' | 'own';
@@ -221,13 +274,13 @@ const PERMISSIONS: Record<Role, Partial<Record<Action, Scope>>> = {
   // The reviewer's column (writing updates, signing a period off) belongs to reviewers alone, not to admins.
   admin: {
     'plan:read': 'all', 'plan:edit': 'all', 'plan:import': 'all', 'commitment:edit': 'all',
-    'update:respond': 'all', 'organisation:manage': 'all',
+    'update:respond': 'all', 'organisation:manage': 'all', 'periods:set-up': 'all',
     'plan:publish': 'all', 'reminders:preview': 'all', 'audit:read': 'all',
   },
-  'plan-owner': { 'plan:read': 'all', 'plan:edit': 'all', 'plan:import': 'all', 'commitment:edit': 'all', 'update:respond': 'all',
+  'plan-owner': { 'plan:read': 'all', 'plan:edit': 'all', 'plan:import': 'all', 'commitment:edit': 'all', 'update:respond': 'all', 'periods:set-up': 'all',
     'plan:publish': 'all', 'reminders:preview': 'all', 'audit:read': 'all' },
   'commitment-lead': { 'plan:read': 'all', 'commitment:edit': 'own' },
-  reviewer: { 'plan:read': 'all', 'update:write': 'all', 'update:sign-off': 'all', 'audit:read': 'all' },
+  reviewer: { 'plan:read': 'all', 'update:write': 'all', 'update:sign-off': 'all', 'periods:set-up': 'all', 'audit:read': 'all' },
   viewer: { 'plan:read': 'all' },
 };
 
@@ -236,11 +289,32 @@ export interface Resource {
   leadUserId?: number | null;
 }
 
+/** What members may still do in an archived organisation: read its plans and their audit trail, nothing else. */
+const WHILE_ARCHIVED: ReadonlySet<Action> = new Set(['plan:read', 'audit:read']);
+
+/** Whether the user belongs to `organisationId` and it is archived (so only reading is allowed there). */
+export function archivedFor(user: CurrentUser | null | undefined, organisationId: number): boolean {
+  return user?.memberships.some((m) => m.organisationId === organisationId && m.organisationArchived === true) ?? false;
+}
+
+/** What a service-wide admin may do in any organisation, member or not. */
+const SERVICE_ADMIN_IN_ANY_ORGANISATION: ReadonlySet<Action> = new Set(['organisation:manage']);
+
+/** What only a service-wide admin does: not about one organisation. */
+export type ServiceAction = 'organisations:create' | 'organisations:archive' | 'users:manage';
+
+/** May `user` do `action`, which concerns the whole service? Only service-wide admins may. */
+export function canAcrossService(user: CurrentUser | null | undefined, _action: ServiceAction): boolean {
+  return user?.serviceAdmin === true;
+}
+
 /** The single authorisation check: may `user` do `action` in `organisationId` (on `resource`)? */
 export function can(user: CurrentUser | null | undefined, action: Action, organisationId: number, resource: Resource = {}): boolean {
   if (!user) return false;
+  if (user.serviceAdmin === true && SERVICE_ADMIN_IN_ANY_ORGANISATION.has(action)) return true;
   return user.memberships.some((m) => {
     if (m.organisationId !== organisationId) return false;
+    if (m.organisationArchived === true && !WHILE_ARCHIVED.has(action)) return false;
     const scope = PERMISSIONS[m.role][action];
     if (scope === 'all') return true;
     return scope === 'own' && resource.leadUserId != null && resource.leadUserId === user.id;

@@ -5,7 +5,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../store/schema.ts';
 import type { PlanRecord } from '../store/records.ts';
 import { getPlanRecord } from '../store/plans-repository.ts';
-import { auditFilterChoices, listAuditEvents, type AuditEvent, type AuditQuery } from '../store/audit-repository.ts';
+import { auditFilterChoices, listAuditEvents, recordAudit, type AuditEvent, type AuditQuery } from '../store/audit-repository.ts';
 import { can, type CurrentUser } from './accounts.ts';
 
 export const AUDIT_PAGE_LIMIT = 500;
@@ -95,4 +95,46 @@ export async function planAudit(
 export function auditPerson(event: AuditEvent): string {
   if (event.userName && event.userEmail) return `${event.userName} (${event.userEmail})`;
   return event.userName ?? event.userEmail ?? 'Nobody signed in';
+}
+
+// ---- what people see or are refused (recorded by the web app's audit-access plugin) -------------------------
+
+/** A signed-in person's request answered 403 or 404: recorded against the plan in the address, when there is one. */
+export async function recordRefusal(
+  db: Kysely<Database>,
+  userId: number,
+  planId: number | null,
+  request: { method: string; path: string; status: number },
+): Promise<void> {
+  const plan = planId === null ? undefined : await getPlanRecord(db, planId);
+  await recordAudit(db, {
+    organisationId: plan?.organisationId ?? null, userId, entity: 'access', entityId: null, action: `refused-${request.status}`,
+    planId: plan ? plan.id : null, after: request,
+  });
+}
+
+/** A plan exported (a download the person was allowed). Nothing is recorded for a plan that does not exist. */
+export async function recordPlanExport(db: Kysely<Database>, userId: number, planId: number, details: { format: unknown; query: unknown }): Promise<void> {
+  const plan = await getPlanRecord(db, planId);
+  if (!plan) return;
+  await recordAudit(db, { organisationId: plan.organisationId, userId, entity: 'plan', entityId: plan.id, action: 'export', after: details });
+}
+
+/** An evidence file downloaded, recorded against the plan and organisation it belongs to. */
+export async function recordEvidenceDownload(db: Kysely<Database>, userId: number, evidenceId: number): Promise<void> {
+  const row = await db.selectFrom('evidence')
+    .leftJoin('milestones', 'milestones.id', 'evidence.milestone_id')
+    .leftJoin('monitoring_items', 'monitoring_items.id', 'evidence.monitoring_item_id')
+    .leftJoin('commitments', (join) => join.on((eb) => eb.or([
+      eb('commitments.id', '=', eb.ref('milestones.commitment_id')),
+      eb('commitments.id', '=', eb.ref('monitoring_items.commitment_id')),
+    ])))
+    .leftJoin('plans', 'plans.id', 'commitments.plan_id')
+    .select(['plans.id as planId', 'plans.organisation_id as organisationId'])
+    .where('evidence.id', '=', evidenceId)
+    .executeTakeFirst();
+  await recordAudit(db, {
+    organisationId: row?.organisationId ?? null, userId, entity: 'evidence', entityId: evidenceId, action: 'download',
+    planId: row?.planId ?? null,
+  });
 }

@@ -29,11 +29,11 @@ export function feedPath(token: string): string {
 }
 
 /** Makes the user a new feed address (replacing any earlier one); returns the token, never stored. */
-export async function createCalendarFeed(db: Db, user: CurrentUser): Promise<{ token: string; createdAt: string }> {
+export async function createCalendarFeed(db: Db, user: CurrentUser, now = new Date()): Promise<{ token: string; createdAt: string }> {
   const token = randomToken();
   const feed = await inTransaction(db, async (trx) => {
     const replaced = await findCalendarFeedOfUser(trx, user.id);
-    const created = await replaceCalendarFeed(trx, user.id, hashToken(token), new Date().toISOString());
+    const created = await replaceCalendarFeed(trx, user.id, hashToken(token), now.toISOString());
     await recordAudit(trx, {
       organisationId: null,
       userId: user.id,

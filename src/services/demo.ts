@@ -1,6 +1,6 @@
 // Demo mode: on the first run (no organisations yet) loads the demo plan of a fictional council and one account per
 // role, plus a second organisation with its own user so that the separation between organisations can be tried.
-// The living demo (ensureDemo) moves the plan into the financial year that contains today and tracks it up to today
+// The living demo (ensureLivingDemo, services.demo.ensure()) moves the plan into the financial year that contains today and tracks it up to today
 // (see demo/living-demo.ts); createDemoBase loads the plan exactly as written, with nothing tracked.
 // The passwords are fixed and public: demo mode (`tracker serve --demo`, or DEMO=true) is for trying the service only.
 import { readFile } from 'node:fs/promises';
@@ -8,7 +8,9 @@ import { fileURLToPath } from 'node:url';
 import type { Config } from '../config.ts';
 import { demoPlanDates, shiftPlanYears } from '../domain/demo-years.ts';
 import type { IsoDate, PlanDraft, Role } from '../domain/types.ts';
+import type { Kysely } from 'kysely';
 import type { Store } from '../store/database.ts';
+import type { Database } from '../store/schema.ts';
 import { listOrganisations, findOrCreateOrganisation } from '../store/organisations-repository.ts';
 import { savePlanDraft } from '../store/plans-repository.ts';
 import { listCommitments, updateCommitment } from '../store/commitments-repository.ts';
@@ -16,7 +18,7 @@ import { inTransaction } from '../store/transaction.ts';
 import { addAccount, type CurrentUser } from './accounts.ts';
 import { editCommitment, importPlan } from './plans.ts';
 import { bringDemoToLife } from './demo/living-demo.ts';
-import { today as clockToday } from '../web/today.ts';
+import { systemClock, type Clock } from './clock.ts';
 
 export const DEMO_ORGANISATION = 'Kestrel Vale Council';
 export const OTHER_DEMO_ORGANISATION = 'Fenbridge District Council';
@@ -95,8 +97,10 @@ export async function createDemoBase(store: Store, planFile: string | URL = DEFA
 }
 
 export interface DemoOptions {
-  /** The day the demo is created as at (default: TRACKER_TODAY when set, else today in the UK; see web/today.ts). */
+  /** The day the demo is created as at (default: today on `clock`). */
   today?: IsoDate;
+  /** The clock `today` is read from when not given (default: the system clock over `env`, see clock.ts). */
+  clock?: Clock;
   /** The plan to load (default: demo/plan-2024-25.txt), written for the financial year starting in `writtenFy`. */
   planFile?: string | URL;
   /** Default DEMO_PLAN_WRITTEN_FY. */
@@ -105,7 +109,9 @@ export interface DemoOptions {
   env?: NodeJS.ProcessEnv;
 }
 
-async function addDemoAccounts(db: Store['db']): Promise<Map<string, CurrentUser>> {
+type Db = Kysely<Database>;
+
+async function addDemoAccounts(db: Db): Promise<Map<string, CurrentUser>> {
   const users = new Map<string, CurrentUser>();
   for (const account of DEMO_ACCOUNTS) users.set(account.email, (await addAccount(db, account)).user);
   return users;
@@ -122,18 +128,18 @@ function castMember(users: Map<string, CurrentUser>, email: string): CurrentUser
  * moved into the financial year that contains `today` (its years shifted as text before it is imported), then
  * tracked up to today through the services, all in one transaction.
  */
-export async function ensureDemo(store: Store, config: Config, options: DemoOptions = {}): Promise<DemoResult> {
+export async function ensureLivingDemo(db: Db, config: Config, options: DemoOptions = {}): Promise<DemoResult> {
   if (!config.demo) return { created: false, planId: null, notes: [] };
-  if ((await listOrganisations(store.db)).length > 0) {
+  if ((await listOrganisations(db)).length > 0) {
     return { created: false, planId: null, notes: ['Demo data not added: the database already holds organisations'] };
   }
-  const today = options.today ?? clockToday(options.env ?? process.env);
+  const today = options.today ?? (options.clock ?? systemClock(options.env ?? process.env)).today();
   const writtenFy = options.writtenFy ?? DEMO_PLAN_WRITTEN_FY;
   const dates = demoPlanDates(today, writtenFy);
   const { draft, note } = await readDemoPlan(options.planFile ?? DEFAULT_DEMO_PLAN, (text) =>
     shiftPlanYears(text, { years: dates.years, writtenFyStart: writtenFy }),
   );
-  return inTransaction(store.db, async (trx) => {
+  return inTransaction(db, async (trx) => {
     const users = await addDemoAccounts(trx);
     const organisation = await findOrCreateOrganisation(trx, DEMO_ORGANISATION);
     if (!draft) return { created: true, planId: null, notes: [note] };
@@ -160,6 +166,11 @@ export async function ensureDemo(store: Store, config: Config, options: DemoOpti
     });
     return { created: true, planId, notes: [note, ...lived] };
   });
+}
+
+/** The living demo in a test's store (services.demo.ensure() is the door for everything else). */
+export function ensureDemo(store: Store, config: Config, options: DemoOptions = {}): Promise<DemoResult> {
+  return ensureLivingDemo(store.db, config, options);
 }
 
 /** The demo sign-in details, printed on start-up while demo mode is on. */

@@ -13,7 +13,7 @@ export class EditConflictError<T = unknown> extends Error {
   }
 }
 
-type LockableTable = 'plans' | 'commitments' | 'milestones' | 'kpis' | 'monitoring_items' | 'review_periods';
+export type LockableTable = 'plans' | 'commitments' | 'milestones' | 'kpis' | 'monitoring_items' | 'review_periods';
 
 /** Locks the row until the transaction ends (PostgreSQL); SQLite's write transactions are serial already. */
 export async function lockRow(trx: Kysely<Database>, table: LockableTable, id: number): Promise<void> {
@@ -34,4 +34,31 @@ export function requireFresh<T>(readVersion: string | undefined, stamp: string, 
 /** The version of a record as an edit form carries it: a digest of everything in it as read. */
 export function contentVersion(record: unknown): string {
   return createHash('sha256').update(JSON.stringify(record ?? null)).digest('base64url').slice(0, 32);
+}
+
+/** Who saved the change a form conflicts with, and when, for the conflict page. */
+export interface LastSave {
+  who: string | undefined;
+  at: string | null;
+}
+
+/**
+ * `saved` when the stored row says who saved it; otherwise the latest audit event of `audited` (the entity and id)
+ * says who and when.
+ */
+export async function lastSave(
+  db: Kysely<Database>,
+  saved: { by: number | null; at: string | null } | null,
+  audited?: { entity: string; id: number },
+): Promise<LastSave> {
+  if (saved?.by != null) {
+    const who = (await db.selectFrom('users').select('name').where('id', '=', saved.by).executeTakeFirst())?.name;
+    return { who, at: saved.at };
+  }
+  if (audited) {
+    const last = await db.selectFrom('audit_events').select(['user_name', 'at'])
+      .where('entity', '=', audited.entity).where('entity_id', '=', audited.id).orderBy('seq', 'desc').limit(1).executeTakeFirst();
+    return { who: last?.user_name ?? undefined, at: last?.at ?? null };
+  }
+  return { who: undefined, at: saved?.at ?? null };
 }

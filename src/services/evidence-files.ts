@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import type { Kysely } from 'kysely';
 import { unzipSync } from 'fflate';
 import type { Database } from '../store/schema.ts';
-import type { EvidenceRecord } from '../store/records.ts';
+import type { EvidenceRecord } from '../domain/records.ts';
 import type { EvidenceTarget } from '../store/monitoring-repository.ts';
 import { getEvidence } from '../store/monitoring-repository.ts';
 import { ownerOf, type Owner } from '../store/ownership-queries.ts';
@@ -139,21 +139,31 @@ export interface EvidenceInput {
   file?: UploadedFile | null;
 }
 
+/**
+ * Stores the file (if any), then runs `work` with its stored name (null for no file); the file is removed again
+ * if `work` fails, so a refused or failed save leaves no file behind.
+ */
+export async function withStoredFile<T>(dataDir: string, file: UploadedFile | null | undefined, work: (storedName: string | null) => Promise<T>): Promise<T> {
+  const storedName = file ? await saveEvidenceFile(dataDir, file) : null;
+  try {
+    return await work(storedName);
+  } catch (error) {
+    if (storedName) await unlink(join(evidenceDir(dataDir), storedName)).catch(() => undefined);
+    throw error;
+  }
+}
+
 /** Stores the file (if any) and the evidence row with its audit event; the file is removed if the row is not. */
-export async function addEvidenceWithFile(
+export function addEvidenceWithFile(
   db: Db,
   dataDir: string,
   target: EvidenceTarget,
   input: EvidenceInput,
   userId: number | null,
 ): Promise<EvidenceRecord> {
-  const storedName = input.file ? await saveEvidenceFile(dataDir, input.file) : null;
-  try {
-    return await addEvidence(db, { ...target, date: input.date, note: input.note ?? null, link: input.link ?? null, filePath: storedName }, userId);
-  } catch (error) {
-    if (storedName) await unlink(join(evidenceDir(dataDir), storedName)).catch(() => undefined);
-    throw error;
-  }
+  return withStoredFile(dataDir, input.file, (storedName) =>
+    addEvidence(db, { ...target, date: input.date, note: input.note ?? null, link: input.link ?? null, filePath: storedName }, userId),
+  );
 }
 
 export interface EvidenceDownload {

@@ -3,7 +3,7 @@
 // which would bend the line to whatever was measured first).
 import type { Kpi } from '../domain/kpi.ts';
 import type { IsoDate } from '../domain/types.ts';
-import type { KpiRecord } from '../store/records.ts';
+import type { KpiRecord } from '../domain/records.ts';
 
 /** The KPI with its trajectory, or null while it lacks a baseline, a target or a target date. */
 export function measurableKpi(kpi: KpiRecord, planStart: IsoDate | null | undefined): Kpi | null {

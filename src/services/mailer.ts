@@ -10,7 +10,10 @@ export interface MailMessage {
   from: string;
   to: string;
   subject: string;
+  /** The plain-text body, which every mail program can show. */
   text: string;
+  /** The same message as HTML, shown by mail programs that prefer it (a multipart/alternative message). */
+  html?: string;
 }
 
 export interface Mailer {
@@ -76,4 +79,34 @@ export function createSmtpMailer(smtp: SmtpConfig): Mailer {
     },
     close: () => transport.close(),
   };
+}
+
+const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c] ?? c);
+}
+
+/** A message's paragraphs and one link, as a plain-text body and the same as simple HTML. */
+export function textAndHtml(paragraphs: string[], link: { text: string; url: string }, after: string[] = []): { text: string; html: string } {
+  const text = [...paragraphs, `${link.text}:\n${link.url}`, ...after].join('\n\n') + '\n';
+  const para = (p: string) => `<p style="font-family: Arial, sans-serif; font-size: 16px;">${escapeHtml(p)}</p>`;
+  const html = [
+    '<!doctype html><html lang="en"><body>',
+    ...paragraphs.map(para),
+    `<p style="font-family: Arial, sans-serif; font-size: 16px;"><a href="${escapeHtml(link.url)}">${escapeHtml(link.text)}</a></p>`,
+    ...after.map(para),
+    '</body></html>',
+  ].join('\n');
+  return { text, html };
+}
+
+/** Sends one message with a mailer made for it from the settings, then closes the connection. */
+export async function sendOne(smtp: SmtpConfig, message: MailMessage): Promise<void> {
+  const mailer = createSmtpMailer(smtp);
+  try {
+    await mailer.send(message);
+  } finally {
+    mailer.close();
+  }
 }

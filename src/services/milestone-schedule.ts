@@ -9,7 +9,17 @@ import { milestoneTiming, type MilestoneTiming } from '../domain/milestone-timin
 import { occurrences } from '../domain/recurrence.ts';
 import { daysBetween } from '../domain/iso-days.ts';
 import type { DueWindow, IsoDate } from '../domain/types.ts';
-import type { MilestoneRecord, PlanRecord } from '../store/records.ts';
+import type { MilestoneRecord, PlanRecord } from '../domain/records.ts';
+
+/** A milestone as the overview and the timeline list it: which commitment it is under, and when it falls due. */
+export interface ScheduledMilestone {
+  milestoneId: number;
+  commitmentId: number;
+  commitmentNumber: number;
+  commitmentTitle: string;
+  text: string;
+  due: DueWindow;
+}
 
 type PlanDates = Pick<PlanRecord, 'period' | 'fyStartMonth'>;
 

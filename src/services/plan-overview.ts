@@ -14,7 +14,7 @@ import { getOrganisation } from '../store/organisations-repository.ts';
 import { getUser } from '../store/users-repository.ts';
 import { listKpiReadings } from '../store/kpis-repository.ts';
 import { can, type CurrentUser } from './accounts.ts';
-import { currentDue, currentTiming, daysUntil } from './milestone-schedule.ts';
+import { currentDue, currentTiming, daysUntil, type ScheduledMilestone } from './milestone-schedule.ts';
 import { COMMAND_LINE_VIEWER, standingStates, updateVisibility, userViewer, type UpdateViewer } from './update-visibility.ts';
 import { pageAsAt, type AsAtReason } from '../domain/as-at.ts';
 
@@ -70,13 +70,7 @@ export interface MilestoneCounts {
   overdue: number;
 }
 
-export interface DueMilestone {
-  milestoneId: number;
-  commitmentId: number;
-  commitmentNumber: number;
-  commitmentTitle: string;
-  text: string;
-  due: DueWindow;
+export interface DueMilestone extends ScheduledMilestone {
   /** Days until the deadline (due soon) or since it (overdue). */
   days: number;
 }

@@ -12,7 +12,7 @@ import type {
   PlanRecord,
 } from '../store/records.ts';
 import { recordAudit } from '../store/audit-repository.ts';
-import { contentVersion, lockRow, requireFresh } from './edit-conflicts.ts';
+import { contentVersion, lockRow, requireFresh, type LockableTable } from './edit-conflicts.ts';
 import { ownerOf, type Owned, type Owner } from '../store/ownership-queries.ts';
 import { inTransaction } from '../store/transaction.ts';
 import * as plans from '../store/plans-repository.ts';
@@ -20,7 +20,7 @@ import * as commitments from '../store/commitments-repository.ts';
 import * as milestones from '../store/milestones-repository.ts';
 import * as kpis from '../store/kpis-repository.ts';
 import * as monitoring from '../store/monitoring-repository.ts';
-import { storeMissingReviewPeriods } from './review-period-generation.ts';
+import { reconcileReviewPeriods, storeMissingReviewPeriods } from './review-period-generation.ts';
 
 type Db = Kysely<Database>;
 
@@ -62,6 +62,45 @@ function audited<T>(
 function found<T>(value: T | undefined, thing: Owned): T {
   if (value === undefined) throw new NotFoundError(`There is no ${nameOf(thing)}`);
   return value;
+}
+
+/** Creates a record under `parent`, recorded with what was created. */
+function auditedCreate<T extends { id: number }>(
+  db: Db, userId: number | null, entity: string, parent: Owned, create: (trx: Db) => Promise<T>,
+): Promise<T> {
+  return audited(db, userId, entity, 'create', parent, async (trx) => {
+    const after = await create(trx);
+    return { result: after, entityId: after.id, after };
+  });
+}
+
+/**
+ * Changes the record `id` (`thing`) that a form read at `readVersion`: the row is locked, the form must have read
+ * its current content (services/edit-conflicts.ts), and the change is recorded before and after.
+ */
+function auditedEdit<T>(
+  db: Db, userId: number | null, entity: string, table: LockableTable, thing: Owned, id: number, readVersion: string | undefined,
+  get: (trx: Db, id: number) => Promise<unknown>, update: (trx: Db) => Promise<T | undefined>,
+): Promise<T> {
+  return audited(db, userId, entity, 'update', thing, async (trx) => {
+    await lockRow(trx, table, id);
+    const before = await get(trx, id);
+    requireFresh(readVersion, contentVersion(before), before);
+    const after = found(await update(trx), thing);
+    return { result: after, entityId: id, before, after };
+  });
+}
+
+/** Deletes the record `id` (`thing`), recorded with what it was. */
+function auditedDelete(
+  db: Db, userId: number | null, entity: string, thing: Owned, id: number,
+  get: (trx: Db, id: number) => Promise<unknown>, remove: (trx: Db, id: number) => Promise<unknown>,
+): Promise<void> {
+  return audited(db, userId, entity, 'delete', thing, async (trx) => {
+    const before = await get(trx, id);
+    await remove(trx, id);
+    return { result: undefined, entityId: id, before };
+  });
 }
 
 // ---- plans ---------------------------------------------------------------------------------------------------
@@ -112,27 +151,24 @@ export function updatePlanSettings(db: Db, planId: number, changes: plans.PlanCh
     const before = await plans.getPlanRecord(trx, planId);
     requireFresh(readVersion, contentVersion(before), before);
     const after = found(await plans.updatePlan(trx, planId, changes), { plan: planId });
-    await storeMissingReviewPeriods(trx, after, userId, { audit: false });
+    // A new cadence or financial-year start reconciles the stored periods (never touching one with updates);
+    // otherwise the periods the plan's dates now call for are added.
+    const recut = before && (before.reviewCadence !== after.reviewCadence || before.fyStartMonth !== after.fyStartMonth);
+    if (recut) await reconcileReviewPeriods(trx, after, userId);
+    else await storeMissingReviewPeriods(trx, after, userId, { audit: false });
     return { result: after, entityId: planId, before, after };
   });
 }
 
 /** Deletes the plan and everything in it. */
 export function removePlan(db: Db, planId: number, userId: number | null): Promise<void> {
-  return audited(db, userId, 'plan', 'delete', { plan: planId }, async (trx) => {
-    const before = await plans.getPlanRecord(trx, planId);
-    await plans.deletePlan(trx, planId);
-    return { result: undefined, entityId: planId, before };
-  });
+  return auditedDelete(db, userId, 'plan', { plan: planId }, planId, plans.getPlanRecord, plans.deletePlan);
 }
 
 // ---- commitments ---------------------------------------------------------------------------------------------
 
 export function addCommitment(db: Db, planId: number, input: commitments.NewCommitment, userId: number | null): Promise<CommitmentRecord> {
-  return audited(db, userId, 'commitment', 'create', { plan: planId }, async (trx) => {
-    const after = await commitments.createCommitment(trx, planId, input);
-    return { result: after, entityId: after.id, after };
-  });
+  return auditedCreate(db, userId, 'commitment', { plan: planId }, (trx) => commitments.createCommitment(trx, planId, input));
 }
 
 export function editCommitment(
@@ -142,13 +178,8 @@ export function editCommitment(
   userId: number | null,
   readVersion?: string,
 ): Promise<CommitmentRecord> {
-  return audited(db, userId, 'commitment', 'update', { commitment: commitmentId }, async (trx) => {
-    await lockRow(trx, 'commitments', commitmentId);
-    const before = await commitments.getCommitment(trx, commitmentId);
-    requireFresh(readVersion, contentVersion(before), before);
-    const after = found(await commitments.updateCommitment(trx, commitmentId, changes), { commitment: commitmentId });
-    return { result: after, entityId: commitmentId, before, after };
-  });
+  return auditedEdit(db, userId, 'commitment', 'commitments', { commitment: commitmentId }, commitmentId, readVersion,
+    commitments.getCommitment, (trx) => commitments.updateCommitment(trx, commitmentId, changes));
 }
 
 export function reorderCommitments(db: Db, planId: number, orderedIds: number[], userId: number | null): Promise<CommitmentRecord[]> {
@@ -160,20 +191,13 @@ export function reorderCommitments(db: Db, planId: number, orderedIds: number[],
 }
 
 export function removeCommitment(db: Db, commitmentId: number, userId: number | null): Promise<void> {
-  return audited(db, userId, 'commitment', 'delete', { commitment: commitmentId }, async (trx) => {
-    const before = await commitments.getCommitment(trx, commitmentId);
-    await commitments.deleteCommitment(trx, commitmentId);
-    return { result: undefined, entityId: commitmentId, before };
-  });
+  return auditedDelete(db, userId, 'commitment', { commitment: commitmentId }, commitmentId, commitments.getCommitment, commitments.deleteCommitment);
 }
 
 // ---- milestones ----------------------------------------------------------------------------------------------
 
 export function addMilestone(db: Db, commitmentId: number, input: milestones.NewMilestone, userId: number | null): Promise<MilestoneRecord> {
-  return audited(db, userId, 'milestone', 'create', { commitment: commitmentId }, async (trx) => {
-    const after = await milestones.createMilestone(trx, commitmentId, input);
-    return { result: after, entityId: after.id, after };
-  });
+  return auditedCreate(db, userId, 'milestone', { commitment: commitmentId }, (trx) => milestones.createMilestone(trx, commitmentId, input));
 }
 
 /** Corrects a milestone as recorded (text, a misread date). A change of plan is `redateMilestone`. */
@@ -184,13 +208,8 @@ export function editMilestone(
   userId: number | null,
   readVersion?: string,
 ): Promise<MilestoneRecord> {
-  return audited(db, userId, 'milestone', 'update', { milestone: milestoneId }, async (trx) => {
-    await lockRow(trx, 'milestones', milestoneId);
-    const before = await milestones.getMilestone(trx, milestoneId);
-    requireFresh(readVersion, contentVersion(before), before);
-    const after = found(await milestones.updateMilestone(trx, milestoneId, changes), { milestone: milestoneId });
-    return { result: after, entityId: milestoneId, before, after };
-  });
+  return auditedEdit(db, userId, 'milestone', 'milestones', { milestone: milestoneId }, milestoneId, readVersion,
+    milestones.getMilestone, (trx) => milestones.updateMilestone(trx, milestoneId, changes));
 }
 
 /** Moves the milestone's due window, keeping its baseline; the reason and approver go to its history. */
@@ -223,30 +242,18 @@ export function setMilestoneStatus(
 }
 
 export function removeMilestone(db: Db, milestoneId: number, userId: number | null): Promise<void> {
-  return audited(db, userId, 'milestone', 'delete', { milestone: milestoneId }, async (trx) => {
-    const before = await milestones.getMilestone(trx, milestoneId);
-    await milestones.deleteMilestone(trx, milestoneId);
-    return { result: undefined, entityId: milestoneId, before };
-  });
+  return auditedDelete(db, userId, 'milestone', { milestone: milestoneId }, milestoneId, milestones.getMilestone, milestones.deleteMilestone);
 }
 
 // ---- KPIs ----------------------------------------------------------------------------------------------------
 
 export function addKpi(db: Db, commitmentId: number, input: kpis.NewKpi, userId: number | null): Promise<KpiRecord> {
-  return audited(db, userId, 'kpi', 'create', { commitment: commitmentId }, async (trx) => {
-    const after = await kpis.createKpi(trx, commitmentId, input);
-    return { result: after, entityId: after.id, after };
-  });
+  return auditedCreate(db, userId, 'kpi', { commitment: commitmentId }, (trx) => kpis.createKpi(trx, commitmentId, input));
 }
 
 export function editKpi(db: Db, kpiId: number, changes: kpis.KpiChanges, userId: number | null, readVersion?: string): Promise<KpiRecord> {
-  return audited(db, userId, 'kpi', 'update', { kpi: kpiId }, async (trx) => {
-    await lockRow(trx, 'kpis', kpiId);
-    const before = await kpis.getKpi(trx, kpiId);
-    requireFresh(readVersion, contentVersion(before), before);
-    const after = found(await kpis.updateKpi(trx, kpiId, changes), { kpi: kpiId });
-    return { result: after, entityId: kpiId, before, after };
-  });
+  return auditedEdit(db, userId, 'kpi', 'kpis', { kpi: kpiId }, kpiId, readVersion,
+    kpis.getKpi, (trx) => kpis.updateKpi(trx, kpiId, changes));
 }
 
 export function recordKpiReading(db: Db, kpiId: number, reading: kpis.NewKpiReading, userId: number | null): Promise<KpiReadingRecord> {
@@ -259,10 +266,7 @@ export function recordKpiReading(db: Db, kpiId: number, reading: kpis.NewKpiRead
 // ---- monitoring and evidence ---------------------------------------------------------------------------------
 
 export function addMonitoringItem(db: Db, commitmentId: number, text: string, userId: number | null): Promise<MonitoringItemRecord> {
-  return audited(db, userId, 'monitoring-item', 'create', { commitment: commitmentId }, async (trx) => {
-    const after = await monitoring.createMonitoringItem(trx, commitmentId, text);
-    return { result: after, entityId: after.id, after };
-  });
+  return auditedCreate(db, userId, 'monitoring-item', { commitment: commitmentId }, (trx) => monitoring.createMonitoringItem(trx, commitmentId, text));
 }
 
 export function editMonitoringItem(db: Db, itemId: number, text: string, userId: number | null): Promise<MonitoringItemRecord> {
@@ -275,11 +279,7 @@ export function editMonitoringItem(db: Db, itemId: number, text: string, userId:
 
 /** Deletes the monitoring item and its evidence. */
 export function removeMonitoringItem(db: Db, itemId: number, userId: number | null): Promise<void> {
-  return audited(db, userId, 'monitoring-item', 'delete', { monitoringItem: itemId }, async (trx) => {
-    const before = await monitoring.getMonitoringItem(trx, itemId);
-    await monitoring.deleteMonitoringItem(trx, itemId);
-    return { result: undefined, entityId: itemId, before };
-  });
+  return auditedDelete(db, userId, 'monitoring-item', { monitoringItem: itemId }, itemId, monitoring.getMonitoringItem, monitoring.deleteMonitoringItem);
 }
 
 /** Adds evidence to a monitoring item or a milestone, recorded as added by `userId`. */
@@ -289,8 +289,5 @@ export function addEvidence(
   userId: number | null,
 ): Promise<EvidenceRecord> {
   const thing: Owned = 'monitoringItemId' in evidence ? { monitoringItem: evidence.monitoringItemId } : { milestone: evidence.milestoneId };
-  return audited(db, userId, 'evidence', 'create', thing, async (trx) => {
-    const after = await monitoring.addEvidence(trx, { ...evidence, createdBy: userId });
-    return { result: after, entityId: after.id, after };
-  });
+  return auditedCreate(db, userId, 'evidence', thing, (trx) => monitoring.addEvidence(trx, { ...evidence, createdBy: userId }));
 }

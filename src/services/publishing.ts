@@ -115,7 +115,7 @@ function latestSignedOff(updates: readonly ProgressUpdateRecord[], periodOrder: 
 }
 
 /** What the public sees of the plan, or undefined when there is no such plan or it is not published. */
-export async function getPublicPlan(db: Db, planId: number, today: IsoDate = new Date().toISOString().slice(0, 10)): Promise<PublicPlan | undefined> {
+export async function getPublicPlan(db: Db, planId: number, today: IsoDate): Promise<PublicPlan | undefined> {
   const plan = await getPlan(db, planId);
   if (!plan || !plan.published) return undefined;
   const [organisation, periods] = await Promise.all([getOrganisation(db, plan.organisationId), listReviewPeriods(db, plan.id)]);

@@ -2,8 +2,10 @@
 // - milestones overdue and due within REMINDER_DAYS: a commitment lead's for the commitments they lead, a plan
 //   owner's for every commitment of their organisation's plans (closed plans and done or dropped milestones are
 //   left out);
-// - review updates due: for a reviewer, each open review period of their organisations' plans that is due
-//   within REMINDER_DAYS (or overdue) while some commitments still have no submitted update.
+// - review updates due: for a reviewer, each open review period of their organisations' plans that ends within
+//   REMINDER_DAYS (or has ended) while some commitments still have no submitted update;
+// - responses due: for a plan owner, each such period in which submitted updates still have no response from the
+//   organisation. Both run from the days before the period ends until it is signed off.
 //
 // Never twice: before sending, the (person, day) digest is claimed in reminder_digests, whose primary key lets
 // only one claim succeed, and marked sent once the SMTP server accepted it. A second run the same day (after a
@@ -20,7 +22,6 @@ import {
   getPeople,
   listDigestsOfDay,
   listOpenMilestonesDueBy,
-  listOpenPeriodsDueBy,
   listPeopleWithRoles,
   markDigestSent,
   releaseDigest,
@@ -28,6 +29,7 @@ import {
   type ReminderPeriodRow,
   type ReminderPersonRow,
 } from '../store/reminders-repository.ts';
+import { listOpenPeriodsEndingBy } from '../store/review-periods-repository.ts';
 import { can, type CurrentUser } from './accounts.ts';
 import { MailError, type Mailer } from './mailer.ts';
 
@@ -57,6 +59,18 @@ export interface DigestReview {
   missing: { number: number; title: string }[];
 }
 
+/** A period in which submitted updates wait for the organisation's response. */
+export interface DigestResponse {
+  organisationId: number;
+  organisationName: string;
+  planTitle: string;
+  periodId: number;
+  periodLabel: string;
+  endsOn: IsoDate;
+  /** Commitments whose submitted update has no response yet. */
+  awaiting: { number: number; title: string }[];
+}
+
 export interface Digest {
   userId: number;
   email: string;
@@ -65,6 +79,7 @@ export interface Digest {
   overdue: DigestMilestone[];
   dueSoon: DigestMilestone[];
   reviewsDue: DigestReview[];
+  responsesDue: DigestResponse[];
 }
 
 export interface Person {
@@ -73,16 +88,24 @@ export interface Person {
   name: string;
 }
 
+/** A period with what is outstanding in it (the reviewer's updates, the organisation's responses). */
+export interface DigestPeriodRow extends ReminderPeriodRow {
+  /** The period's last day: reminders start REMINDER_DAYS before it (default: from the due date). */
+  endsOn?: IsoDate;
+  /** Commitments whose submitted update has no response yet. */
+  awaitingResponse?: { number: number; title: string }[];
+}
+
 export interface DigestSources {
   milestones: readonly ReminderMilestoneRow[];
-  periods: readonly ReminderPeriodRow[];
+  periods: readonly DigestPeriodRow[];
   roles: readonly ReminderPersonRow[];
   /** Everyone who may be named as a recipient (role holders and commitment leads). */
   people: readonly Person[];
 }
 
-export function itemCount(d: Pick<Digest, 'overdue' | 'dueSoon' | 'reviewsDue'>): number {
-  return d.overdue.length + d.dueSoon.length + d.reviewsDue.length;
+export function itemCount(d: Pick<Digest, 'overdue' | 'dueSoon' | 'reviewsDue'> & Partial<Pick<Digest, 'responsesDue'>>): number {
+  return d.overdue.length + d.dueSoon.length + d.reviewsDue.length + (d.responsesDue?.length ?? 0);
 }
 
 /** Who gets what today: pure, from the rows read by `collectDigests`. People with nothing to hear get no digest. */
@@ -96,7 +119,7 @@ export function buildDigests(sources: DigestSources, today: IsoDate, reminderDay
     if (!person) return undefined;
     let digest = digests.get(userId);
     if (!digest) {
-      digest = { ...person, day: today, overdue: [], dueSoon: [], reviewsDue: [] };
+      digest = { ...person, day: today, overdue: [], dueSoon: [], reviewsDue: [], responsesDue: [] };
       digests.set(userId, digest);
     }
     return digest;
@@ -123,7 +146,22 @@ export function buildDigests(sources: DigestSources, today: IsoDate, reminderDay
   }
 
   for (const p of sources.periods) {
-    if (p.dueOn > until || p.missing.length === 0) continue;
+    // From REMINDER_DAYS before the period ends (before its due date for rows without an end) until sign-off.
+    if ((p.endsOn ?? p.dueOn) > until) continue;
+    const awaiting = p.awaitingResponse ?? [];
+    if (awaiting.length > 0) {
+      const response: DigestResponse = {
+        organisationId: p.organisationId,
+        organisationName: p.organisationName,
+        planTitle: p.planTitle,
+        periodId: p.periodId,
+        periodLabel: p.label,
+        endsOn: p.endsOn ?? p.dueOn,
+        awaiting,
+      };
+      for (const userId of new Set(holders(p.organisationId, 'plan-owner'))) digestOf(userId)?.responsesDue.push(response);
+    }
+    if (p.missing.length === 0) continue;
     const item: DigestReview = {
       organisationId: p.organisationId,
       organisationName: p.organisationName,
@@ -148,7 +186,7 @@ export async function collectDigests(db: Db, today: IsoDate, reminderDays: numbe
   const until = addDays(today, reminderDays);
   const [milestones, periods, roles] = await Promise.all([
     listOpenMilestonesDueBy(db, until),
-    listOpenPeriodsDueBy(db, until),
+    listOpenPeriodsEndingBy(db, until),
     listPeopleWithRoles(db),
   ]);
   const ids = new Set<number>(roles.map((r) => r.userId));
@@ -185,6 +223,7 @@ export function digestSubject(d: Digest): string {
   if (d.overdue.length) parts.push(`${plural(d.overdue.length, 'milestone')} overdue`);
   if (d.dueSoon.length) parts.push(`${plural(d.dueSoon.length, 'milestone')} due soon`);
   if (d.reviewsDue.length) parts.push(`${plural(d.reviewsDue.length, 'review update')} due`);
+  if (d.responsesDue.length) parts.push(`responses due in ${plural(d.responsesDue.length, 'review period')}`);
   return `Improvement Tracker reminders for ${formatLong(d.day)}: ${parts.join(', ')}`;
 }
 
@@ -201,6 +240,16 @@ export function digestText(d: Digest, reminderDays: number, serviceUrl: string):
     for (const r of d.reviewsDue) {
       const when = r.overdue ? `was due ${formatLong(r.dueOn)} (${daysText(daysBetween(r.dueOn, d.day), true)})` : `due ${formatLong(r.dueOn)} (${daysText(daysBetween(d.day, r.dueOn), false)})`;
       out.push(`- ${r.planTitle}, ${r.periodLabel}: ${when}`, `  No update submitted yet for ${commitmentsText(r.missing)}.`);
+    }
+  }
+  if (d.responsesDue.length) {
+    out.push('', `Responses to progress updates (${d.responsesDue.length})`);
+    for (const r of d.responsesDue) {
+      const ends = r.endsOn < d.day ? `ended ${formatLong(r.endsOn)}` : `ends ${formatLong(r.endsOn)}`;
+      out.push(
+        `- ${r.planTitle}, ${r.periodLabel} (${ends}): no response yet to the update for ${commitmentsText(r.awaiting)}.`,
+        `  Respond from the period's page: ${serviceUrl}/reviews/${r.periodId}`,
+      );
     }
   }
   out.push(
@@ -224,6 +273,8 @@ export interface ReminderDeps {
   mailer: Mailer;
   config: { mailFrom: string; reminderDays: number; serviceUrl: string };
   log: ReminderLog;
+  /** When a digest is claimed and sent (default: the system time). */
+  now?: () => Date;
 }
 
 export interface SendReport {
@@ -238,7 +289,7 @@ export interface SendReport {
 
 /** Sends today's digests that have not been sent yet. See the top of this file for "never twice". */
 export async function sendDailyDigests(deps: ReminderDeps, today: IsoDate): Promise<SendReport> {
-  const { db, mailer, config, log } = deps;
+  const { db, mailer, config, log, now = () => new Date() } = deps;
   const report: SendReport = { day: today, sent: [], alreadySent: [], failed: [] };
   const digests = await collectDigests(db, today, config.reminderDays);
   let unreachable: string | null = null;
@@ -247,7 +298,7 @@ export async function sendDailyDigests(deps: ReminderDeps, today: IsoDate): Prom
       report.failed.push({ email: digest.email, reason: unreachable });
       continue;
     }
-    const claimed = await claimDigest(db, { userId: digest.userId, day: today, email: digest.email, items: itemCount(digest), at: new Date().toISOString() });
+    const claimed = await claimDigest(db, { userId: digest.userId, day: today, email: digest.email, items: itemCount(digest), at: now().toISOString() });
     if (!claimed) {
       report.alreadySent.push(digest.email);
       continue;
@@ -259,7 +310,7 @@ export async function sendDailyDigests(deps: ReminderDeps, today: IsoDate): Prom
         subject: digestSubject(digest),
         text: digestText(digest, config.reminderDays, config.serviceUrl),
       });
-      await markDigestSent(db, digest.userId, today, new Date().toISOString(), messageId);
+      await markDigestSent(db, digest.userId, today, now().toISOString(), messageId);
       report.sent.push(digest.email);
       log.info({ to: digest.email, day: today, items: itemCount(digest) }, 'reminder digest sent');
     } catch (error) {
@@ -303,6 +354,7 @@ export async function previewDigests(
       overdue: d.overdue.filter((m) => mine.has(m.organisationId)),
       dueSoon: d.dueSoon.filter((m) => mine.has(m.organisationId)),
       reviewsDue: d.reviewsDue.filter((r) => mine.has(r.organisationId)),
+      responsesDue: d.responsesDue.filter((r) => mine.has(r.organisationId)),
     };
     if (itemCount(shown) === 0) continue;
     previews.push({ ...shown, subject: digestSubject(shown), text: digestText(shown, config.reminderDays, config.serviceUrl), sentToday: sentTo.has(d.userId) });

@@ -47,3 +47,94 @@ export async function storeMissingReviewPeriods(
   }
   return added;
 }
+
+// ---- changing the cadence or the financial-year start ------------------------------------------------------
+
+/**
+ * What new settings would do to the plan's stored periods. A period that has updates (or is signed off) is never
+ * dropped or re-labelled: it stays exactly as it is, and new periods that would overlap it are not added, so no
+ * stretch of time is reviewed twice.
+ */
+export interface PeriodChangePlan {
+  /** Stored periods the new settings still call for (the same label and dates): unchanged. */
+  unchanged: ReviewPeriodRecord[];
+  /** Stored periods the new settings no longer call for but that have updates or are signed off: kept as they are. */
+  keptWithUpdates: ReviewPeriodRecord[];
+  /** Stored periods the new settings no longer call for, with no updates: removed. */
+  removed: ReviewPeriodRecord[];
+  /**
+   * Stored periods with no updates that the new settings no longer call for, but that cover time a new period
+   * would have covered had it not overlapped a kept one: kept as they are, so that no stretch goes unreviewed.
+   */
+  keptToCover: ReviewPeriodRecord[];
+  /** Periods the new settings call for that are not stored yet: added. */
+  added: ReviewPeriod[];
+  /** Periods the new settings call for that overlap a kept period with updates: not added. */
+  notAdded: ReviewPeriod[];
+}
+
+const overlaps = (a: { from: string; to: string }, b: ReviewPeriodRecord) => a.from <= b.endsOn && b.startsOn <= a.to;
+
+/** Pure: the change from the stored periods to those `plan` (with its new settings) calls for. */
+export function planPeriodChange(plan: PlanRecord, stored: readonly ReviewPeriodRecord[], withUpdates: ReadonlySet<number>): PeriodChangePlan {
+  const wanted = wantedReviewPeriods(plan);
+  const same = (s: ReviewPeriodRecord) => wanted.some((w) => w.label === s.label && w.from === s.startsOn && w.to === s.endsOn);
+  const unchanged = stored.filter(same);
+  const busy = (s: ReviewPeriodRecord) => withUpdates.has(s.id) || s.status === 'signed-off';
+  const keptWithUpdates = stored.filter((s) => !same(s) && busy(s));
+  const storedLabels = new Set(unchanged.map((s) => s.label));
+  const fresh = wanted.filter((w) => !storedLabels.has(w.label));
+  const blocked = (w: ReviewPeriod) => keptWithUpdates.some((k) => overlaps(w, k) || k.label === w.label);
+  const notAdded = fresh.filter(blocked);
+  const empty = stored.filter((s) => !same(s) && !busy(s));
+  const covers = (s: ReviewPeriodRecord) => notAdded.some((w) => overlaps(w, s));
+  return {
+    unchanged,
+    keptWithUpdates,
+    keptToCover: empty.filter(covers),
+    removed: empty.filter((s) => !covers(s)),
+    added: fresh.filter((w) => !blocked(w)),
+    notAdded,
+  };
+}
+
+/** Whether stored periods would change at all (a plan with no periods yet simply gets the new ones). */
+export function periodsWouldChange(change: PeriodChangePlan): boolean {
+  const stored = change.unchanged.length + change.keptWithUpdates.length + change.keptToCover.length + change.removed.length;
+  return stored > 0 && change.removed.length + change.added.length + change.keptWithUpdates.length + change.notAdded.length + change.keptToCover.length > 0;
+}
+
+/** Reads the stored periods and which have updates, and plans the change to `plan`'s settings. Reads only. */
+export async function periodChangeFor(db: Kysely<Database>, plan: PlanRecord): Promise<PeriodChangePlan> {
+  const [stored, withUpdates] = await Promise.all([periods.listReviewPeriods(db, plan.id), periods.periodsWithUpdates(db, plan.id)]);
+  return planPeriodChange(plan, stored, withUpdates);
+}
+
+/**
+ * Applies the change to the plan's new settings (call inside the settings' transaction, after they are stored):
+ * removes the empty periods no longer called for and adds the new ones that overlap nothing kept.
+ */
+export async function reconcileReviewPeriods(trx: Kysely<Database>, plan: PlanRecord, userId: number | null): Promise<PeriodChangePlan> {
+  const change = await periodChangeFor(trx, plan);
+  await periods.deleteEmptyReviewPeriods(trx, plan.id, change.removed.map((p) => p.id));
+  if (change.added.length > 0) await periods.addMissingReviewPeriods(trx, plan.id, change.added);
+  if (periodsWouldChange(change)) {
+    await recordAudit(trx, {
+      organisationId: plan.organisationId,
+      userId,
+      entity: 'plan',
+      entityId: plan.id,
+      action: 'reconcile-review-periods',
+      after: {
+        cadence: plan.reviewCadence,
+        fyStartMonth: plan.fyStartMonth,
+        removed: change.removed.map((p) => p.label),
+        added: change.added.map((p) => p.label),
+        keptWithUpdates: change.keptWithUpdates.map((p) => p.label),
+        keptToCover: change.keptToCover.map((p) => p.label),
+        notAdded: change.notAdded.map((p) => p.label),
+      },
+    });
+  }
+  return change;
+}

@@ -7,6 +7,7 @@ import type { Database } from '../store/schema.ts';
 import { normaliseEmail } from '../store/users-repository.ts';
 import { clearFailures, countFailure, lockedUntil } from '../store/sign-in-lockouts-repository.ts';
 import { recordAudit } from '../store/audit-repository.ts';
+import { userNeedsSso } from '../store/organisations-repository.ts';
 import { authenticate, type CurrentUser } from './accounts.ts';
 
 export const MAX_FAILURES = 5;
@@ -17,7 +18,9 @@ const MINUTE = 60_000;
 export type SignInOutcome =
   | { status: 'signed-in'; user: CurrentUser }
   | { status: 'wrong' }
-  | { status: 'locked' };
+  | { status: 'locked' }
+  /** The password was right, but an organisation of theirs asks its members to use single sign-on. */
+  | { status: 'sso-only' };
 
 export async function signIn(db: Kysely<Database>, email: string, password: string, now = new Date()): Promise<SignInOutcome> {
   const address = normaliseEmail(email);
@@ -39,6 +42,10 @@ export async function signIn(db: Kysely<Database>, email: string, password: stri
     return { status: 'wrong' };
   }
   await clearFailures(db, address);
+  if (await userNeedsSso(db, user.id)) {
+    await recordAudit(db, { organisationId: null, userId: user.id, entity: 'sign-in', entityId: user.id, action: 'refused-sso-only' });
+    return { status: 'sso-only' };
+  }
   await recordAudit(db, { organisationId: null, userId: user.id, entity: 'sign-in', entityId: user.id, action: 'signed-in' });
   return { status: 'signed-in', user };
 }

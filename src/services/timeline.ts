@@ -11,20 +11,14 @@ import type { MilestoneRecord, PlanDetail, PlanRecord } from '../store/records.t
 import { getPlan } from '../store/plans-repository.ts';
 import { getOrganisation } from '../store/organisations-repository.ts';
 import { can, type CurrentUser } from './accounts.ts';
-import { currentDue, daysUntil, scheduledWindows } from './milestone-schedule.ts';
+import { currentDue, daysUntil, scheduledWindows, type ScheduledMilestone } from './milestone-schedule.ts';
 
 type Db = Kysely<Database>;
 
 /** 'passed': an earlier occurrence of a recurring milestone that is still running (not judged on its own). */
 export type TimelineState = 'done' | 'dropped' | 'overdue' | 'due-soon' | 'upcoming' | 'passed';
 
-export interface TimelineEntry {
-  milestoneId: number;
-  commitmentId: number;
-  commitmentNumber: number;
-  commitmentTitle: string;
-  text: string;
-  due: DueWindow;
+export interface TimelineEntry extends ScheduledMilestone {
   /** For a recurring milestone: which occurrence this is. */
   occurrence: { index: number; count: number; recurrence: Recurrence } | null;
   state: TimelineState;

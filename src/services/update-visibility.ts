@@ -14,7 +14,7 @@
 // A channel may show less than this (a RAG a commitment *stands at* never comes from a draft, see
 // `standingStates`), never more.
 import type { UpdateState } from '../domain/types.ts';
-import type { PlanDetail, ProgressUpdateRecord } from '../store/records.ts';
+import type { PlanDetail, ProgressUpdateRecord } from '../domain/records.ts';
 import { can, type CurrentUser } from './accounts.ts';
 
 /** Who is looking: a signed-in user (or nobody), the public (published pages), or the command line. */

@@ -82,6 +82,14 @@ async function planOfCommitment(db: Db, commitmentId: number | null): Promise<nu
   return row?.plan_id ?? null;
 }
 
+/** The tables of the entities that belong to a commitment. */
+const COMMITMENT_PARTS = {
+  milestone: 'milestones',
+  kpi: 'kpis',
+  'monitoring-item': 'monitoring_items',
+  'progress-update': 'progress_updates',
+} as const;
+
 /** The plan an event is about, from what it says or from where the entity lives. Null when none is found. */
 async function planIdOf(db: Db, event: NewAuditEvent): Promise<number | null> {
   if (event.planId !== undefined) return event.planId;
@@ -97,20 +105,11 @@ async function planIdOf(db: Db, event: NewAuditEvent): Promise<number | null> {
   switch (event.entity) {
     case 'commitment':
       return planOfCommitment(db, id);
-    case 'milestone': {
-      const row = await db.selectFrom('milestones').select('commitment_id').where('id', '=', id).executeTakeFirst();
-      return planOfCommitment(db, row?.commitment_id ?? null);
-    }
-    case 'kpi': {
-      const row = await db.selectFrom('kpis').select('commitment_id').where('id', '=', id).executeTakeFirst();
-      return planOfCommitment(db, row?.commitment_id ?? null);
-    }
-    case 'monitoring-item': {
-      const row = await db.selectFrom('monitoring_items').select('commitment_id').where('id', '=', id).executeTakeFirst();
-      return planOfCommitment(db, row?.commitment_id ?? null);
-    }
+    case 'milestone':
+    case 'kpi':
+    case 'monitoring-item':
     case 'progress-update': {
-      const row = await db.selectFrom('progress_updates').select('commitment_id').where('id', '=', id).executeTakeFirst();
+      const row = await db.selectFrom(COMMITMENT_PARTS[event.entity]).select('commitment_id').where('id', '=', id).executeTakeFirst();
       return planOfCommitment(db, row?.commitment_id ?? null);
     }
     case 'evidence': {

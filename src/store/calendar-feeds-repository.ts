@@ -37,20 +37,16 @@ export async function deleteCalendarFeeds(db: Kysely<Database>, userId: number):
   return Number(result.numDeletedRows);
 }
 
-export async function findCalendarFeedOfUser(db: Kysely<Database>, userId: number): Promise<CalendarFeedRecord | undefined> {
-  const row = await feeds(db)
-    .selectFrom('calendar_feeds')
-    .select(['id', 'user_id', 'created_at'])
-    .where('user_id', '=', userId)
-    .executeTakeFirst();
+/** The feed whose `column` holds `value` (there is at most one: a user has one feed, a hash names one). */
+async function findFeed(db: Kysely<Database>, column: 'user_id' | 'token_hash', value: number | string): Promise<CalendarFeedRecord | undefined> {
+  const row = await feeds(db).selectFrom('calendar_feeds').select(['id', 'user_id', 'created_at']).where(column, '=', value).executeTakeFirst();
   return row && { id: row.id, userId: row.user_id, createdAt: row.created_at };
 }
 
-export async function findCalendarFeedByHash(db: Kysely<Database>, tokenHash: string): Promise<CalendarFeedRecord | undefined> {
-  const row = await feeds(db)
-    .selectFrom('calendar_feeds')
-    .select(['id', 'user_id', 'created_at'])
-    .where('token_hash', '=', tokenHash)
-    .executeTakeFirst();
-  return row && { id: row.id, userId: row.user_id, createdAt: row.created_at };
+export function findCalendarFeedOfUser(db: Kysely<Database>, userId: number): Promise<CalendarFeedRecord | undefined> {
+  return findFeed(db, 'user_id', userId);
+}
+
+export function findCalendarFeedByHash(db: Kysely<Database>, tokenHash: string): Promise<CalendarFeedRecord | undefined> {
+  return findFeed(db, 'token_hash', tokenHash);
 }

@@ -4,6 +4,7 @@ import type { CommitmentsTable, Database } from './schema.ts';
 import type { CommitmentRecord } from './records.ts';
 import { nextPosition, reorder } from './positions.ts';
 import { toCount } from './column-values.ts';
+import { tableRows } from './table-rows.ts';
 
 export interface NewCommitment {
   /** Defaults to one more than the highest number in the plan. */
@@ -29,6 +30,8 @@ export function toCommitmentRecord(row: Selectable<CommitmentsTable>): Commitmen
   };
 }
 
+const commitmentRows = tableRows('commitments', toCommitmentRecord);
+
 export async function createCommitment(db: Kysely<Database>, planId: number, input: NewCommitment): Promise<CommitmentRecord> {
   let number = input.number;
   if (number === undefined) {
@@ -39,29 +42,22 @@ export async function createCommitment(db: Kysely<Database>, planId: number, inp
       .executeTakeFirstOrThrow();
     number = toCount(highest) + 1;
   }
-  const row = await db
-    .insertInto('commitments')
-    .values({
-      plan_id: planId,
-      number,
-      position: await nextPosition(db, LIST, planId),
-      title: input.title,
-      summary: input.summary ?? '',
-      lead_user_id: input.leadUserId ?? null,
-    })
-    .returningAll()
-    .executeTakeFirstOrThrow();
-  return toCommitmentRecord(row);
+  return commitmentRows.insert(db, {
+    plan_id: planId,
+    number,
+    position: await nextPosition(db, LIST, planId),
+    title: input.title,
+    summary: input.summary ?? '',
+    lead_user_id: input.leadUserId ?? null,
+  });
 }
 
 export async function getCommitment(db: Kysely<Database>, id: number): Promise<CommitmentRecord | undefined> {
-  const row = await db.selectFrom('commitments').selectAll().where('id', '=', id).executeTakeFirst();
-  return row && toCommitmentRecord(row);
+  return commitmentRows.byId(db, id);
 }
 
 export async function listCommitments(db: Kysely<Database>, planId: number): Promise<CommitmentRecord[]> {
-  const rows = await db.selectFrom('commitments').selectAll().where('plan_id', '=', planId).orderBy('position').orderBy('id').execute();
-  return rows.map(toCommitmentRecord);
+  return commitmentRows.listWhere(db, 'plan_id', planId, 'position', 'id');
 }
 
 export async function updateCommitment(
@@ -69,15 +65,8 @@ export async function updateCommitment(
   id: number,
   changes: CommitmentChanges,
 ): Promise<CommitmentRecord | undefined> {
-  const set = {
-    ...(changes.number !== undefined && { number: changes.number }),
-    ...(changes.title !== undefined && { title: changes.title }),
-    ...(changes.summary !== undefined && { summary: changes.summary }),
-    ...(changes.leadUserId !== undefined && { lead_user_id: changes.leadUserId }),
-  };
-  if (Object.keys(set).length === 0) return getCommitment(db, id);
-  const row = await db.updateTable('commitments').set(set).where('id', '=', id).returningAll().executeTakeFirst();
-  return row && toCommitmentRecord(row);
+  const { number, title, summary, leadUserId } = changes;
+  return commitmentRows.updateById(db, id, { number, title, summary, lead_user_id: leadUserId });
 }
 
 /** Puts the plan's commitments in the order of `orderedIds` (each of them exactly once). */
@@ -88,6 +77,5 @@ export async function reorderCommitments(db: Kysely<Database>, planId: number, o
 
 /** Deletes the commitment with its KPIs, milestones, monitoring items, evidence and updates. */
 export async function deleteCommitment(db: Kysely<Database>, id: number): Promise<boolean> {
-  const result = await db.deleteFrom('commitments').where('id', '=', id).executeTakeFirst();
-  return toCount(result.numDeletedRows) > 0;
+  return commitmentRows.deleteById(db, id);
 }

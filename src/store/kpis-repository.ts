@@ -3,8 +3,9 @@ import type { Kysely, Selectable } from 'kysely';
 import type { KpiDirection } from '../domain/types.ts';
 import type { Database, KpiReadingsTable, KpisTable } from './schema.ts';
 import type { KpiReadingRecord, KpiRecord } from './records.ts';
-import { KPI_DIRECTIONS, oneOf, toCount } from './column-values.ts';
+import { KPI_DIRECTIONS, oneOf } from './column-values.ts';
 import { nextPosition } from './positions.ts';
+import { tableRows } from './table-rows.ts';
 
 export interface NewKpi {
   text: string;
@@ -42,72 +43,51 @@ function toReadingRecord(row: Selectable<KpiReadingsTable>): KpiReadingRecord {
   return { id: row.id, kpiId: row.kpi_id, date: row.date, value: row.value, note: row.note, source: row.source };
 }
 
+const kpiRows = tableRows('kpis', toKpiRecord);
+const readingRows = tableRows('kpi_readings', toReadingRecord);
+
 export async function createKpi(db: Kysely<Database>, commitmentId: number, input: NewKpi): Promise<KpiRecord> {
-  const row = await db
-    .insertInto('kpis')
-    .values({
-      commitment_id: commitmentId,
-      position: await nextPosition(db, { table: 'kpis', parent: 'commitment_id' }, commitmentId),
-      text: input.text,
-      unit: input.unit ?? null,
-      baseline: input.baseline ?? null,
-      target: input.target ?? null,
-      target_date: input.targetDate ?? null,
-      direction: input.direction ?? 'higher',
-    })
-    .returningAll()
-    .executeTakeFirstOrThrow();
-  return toKpiRecord(row);
+  return kpiRows.insert(db, {
+    commitment_id: commitmentId,
+    position: await nextPosition(db, { table: 'kpis', parent: 'commitment_id' }, commitmentId),
+    text: input.text,
+    unit: input.unit ?? null,
+    baseline: input.baseline ?? null,
+    target: input.target ?? null,
+    target_date: input.targetDate ?? null,
+    direction: input.direction ?? 'higher',
+  });
 }
 
 export async function getKpi(db: Kysely<Database>, id: number): Promise<KpiRecord | undefined> {
-  const row = await db.selectFrom('kpis').selectAll().where('id', '=', id).executeTakeFirst();
-  return row && toKpiRecord(row);
+  return kpiRows.byId(db, id);
 }
 
 export async function listKpis(db: Kysely<Database>, commitmentId: number): Promise<KpiRecord[]> {
-  const rows = await db.selectFrom('kpis').selectAll().where('commitment_id', '=', commitmentId).orderBy('position').orderBy('id').execute();
-  return rows.map(toKpiRecord);
+  return kpiRows.listWhere(db, 'commitment_id', commitmentId, 'position', 'id');
 }
 
 export async function updateKpi(db: Kysely<Database>, id: number, changes: KpiChanges): Promise<KpiRecord | undefined> {
-  const set = {
-    ...(changes.text !== undefined && { text: changes.text }),
-    ...(changes.position !== undefined && { position: changes.position }),
-    ...(changes.unit !== undefined && { unit: changes.unit }),
-    ...(changes.baseline !== undefined && { baseline: changes.baseline }),
-    ...(changes.target !== undefined && { target: changes.target }),
-    ...(changes.targetDate !== undefined && { target_date: changes.targetDate }),
-    ...(changes.direction !== undefined && { direction: changes.direction }),
-  };
-  if (Object.keys(set).length === 0) return getKpi(db, id);
-  const row = await db.updateTable('kpis').set(set).where('id', '=', id).returningAll().executeTakeFirst();
-  return row && toKpiRecord(row);
+  const { text, position, unit, baseline, target, targetDate, direction } = changes;
+  return kpiRows.updateById(db, id, { text, position, unit, baseline, target, target_date: targetDate, direction });
 }
 
 /** Deletes the KPI and its readings. */
 export async function deleteKpi(db: Kysely<Database>, id: number): Promise<boolean> {
-  const result = await db.deleteFrom('kpis').where('id', '=', id).executeTakeFirst();
-  return toCount(result.numDeletedRows) > 0;
+  return kpiRows.deleteById(db, id);
 }
 
 export async function addKpiReading(db: Kysely<Database>, kpiId: number, reading: NewKpiReading): Promise<KpiReadingRecord> {
   if (!Number.isFinite(reading.value)) throw new Error(`A KPI reading must be a number, got ${reading.value}`);
-  const row = await db
-    .insertInto('kpi_readings')
-    .values({ kpi_id: kpiId, date: reading.date, value: reading.value, note: reading.note ?? null, source: reading.source ?? null })
-    .returningAll()
-    .executeTakeFirstOrThrow();
-  return toReadingRecord(row);
+  const { date, value } = reading;
+  return readingRows.insert(db, { kpi_id: kpiId, date, value, note: reading.note ?? null, source: reading.source ?? null });
 }
 
 /** The KPI's readings, oldest first. */
 export async function listKpiReadings(db: Kysely<Database>, kpiId: number): Promise<KpiReadingRecord[]> {
-  const rows = await db.selectFrom('kpi_readings').selectAll().where('kpi_id', '=', kpiId).orderBy('date').orderBy('id').execute();
-  return rows.map(toReadingRecord);
+  return readingRows.listWhere(db, 'kpi_id', kpiId, 'date', 'id');
 }
 
 export async function deleteKpiReading(db: Kysely<Database>, id: number): Promise<boolean> {
-  const result = await db.deleteFrom('kpi_readings').where('id', '=', id).executeTakeFirst();
-  return toCount(result.numDeletedRows) > 0;
+  return readingRows.deleteById(db, id);
 }

@@ -9,6 +9,9 @@ import { up as importDrafts } from './migrations/005-import-drafts.ts';
 import { up as signInLimits } from './migrations/006-sign-in-limits.ts';
 import { up as auditChain } from './migrations/007-audit-chain.ts';
 import { up as importAttempts } from './migrations/010-import-attempts.ts';
+import { up as apiTokens } from './migrations/011-api-tokens.ts';
+import { up as people } from './migrations/012-people.ts';
+import { up as scheduledRuns } from './migrations/014-scheduled-runs.ts';
 
 export const MIGRATIONS: { name: string; up: typeof initial }[] = [
   { name: '001-initial', up: initial },
@@ -19,10 +22,28 @@ export const MIGRATIONS: { name: string; up: typeof initial }[] = [
   { name: '006-sign-in-limits', up: signInLimits },
   { name: '007-audit-chain', up: auditChain },
   { name: '010-import-attempts', up: importAttempts },
+  { name: '011-api-tokens', up: apiTokens },
+  { name: '012-people', up: people },
+  { name: '014-scheduled-runs', up: scheduledRuns },
 ];
 
 export async function migrate(store: Store): Promise<string[]> {
   const { db, dialect } = store;
+  if (dialect !== 'postgres') return applyMigrations(db, dialect);
+  // Several instances may start at once on one PostgreSQL (a deployment behind a load balancer): a lock held by
+  // one connection lets one of them migrate while the others wait, then find nothing left to do. One lock per
+  // schema, so that schemas in one database (the tests') do not wait for each other.
+  return db.connection().execute(async (conn) => {
+    await sql`select pg_advisory_lock(hashtext('tracker migrations ' || current_schema()))`.execute(conn);
+    try {
+      return await applyMigrations(conn, dialect);
+    } finally {
+      await sql`select pg_advisory_unlock(hashtext('tracker migrations ' || current_schema()))`.execute(conn);
+    }
+  });
+}
+
+async function applyMigrations(db: Store['db'], dialect: Store['dialect']): Promise<string[]> {
   await db.schema
     .createTable('schema_migrations')
     .ifNotExists()

@@ -4,8 +4,9 @@ import type { Kysely, Selectable } from 'kysely';
 import type { DueWindow, IsoDate, MilestoneStatus, Recurrence } from '../domain/types.ts';
 import type { Database, MilestoneRedatesTable, MilestonesTable } from './schema.ts';
 import type { MilestoneRecord, MilestoneRedateRecord } from './records.ts';
-import { MILESTONE_STATUSES, RECURRENCES, now, oneOf, optionalOneOf, toCount, windowColumns, windowOf } from './column-values.ts';
+import { MILESTONE_STATUSES, RECURRENCES, now, oneOf, optionalOneOf, windowColumns, windowOf } from './column-values.ts';
 import { nextPosition } from './positions.ts';
+import { tableRows } from './table-rows.ts';
 import { inTransaction } from './transaction.ts';
 
 export interface NewMilestone {
@@ -57,55 +58,44 @@ function toRedateRecord(row: Selectable<MilestoneRedatesTable>): MilestoneRedate
   };
 }
 
+const milestoneRows = tableRows('milestones', toMilestoneRecord);
+const redateRows = tableRows('milestone_redates', toRedateRecord);
+
 export async function createMilestone(db: Kysely<Database>, commitmentId: number, input: NewMilestone): Promise<MilestoneRecord> {
   const due = windowColumns(input.due ?? null);
-  const row = await db
-    .insertInto('milestones')
-    .values({
-      commitment_id: commitmentId,
-      position: await nextPosition(db, { table: 'milestones', parent: 'commitment_id' }, commitmentId),
-      text: input.text,
-      due_from: due.from,
-      due_to: due.to,
-      baseline_from: due.from,
-      baseline_to: due.to,
-      recurrence: input.recurrence ?? null,
-      status: 'not-started',
-    })
-    .returningAll()
-    .executeTakeFirstOrThrow();
-  return toMilestoneRecord(row);
+  return milestoneRows.insert(db, {
+    commitment_id: commitmentId,
+    position: await nextPosition(db, { table: 'milestones', parent: 'commitment_id' }, commitmentId),
+    text: input.text,
+    due_from: due.from,
+    due_to: due.to,
+    baseline_from: due.from,
+    baseline_to: due.to,
+    recurrence: input.recurrence ?? null,
+    status: 'not-started',
+  });
 }
 
 export async function getMilestone(db: Kysely<Database>, id: number): Promise<MilestoneRecord | undefined> {
-  const row = await db.selectFrom('milestones').selectAll().where('id', '=', id).executeTakeFirst();
-  return row && toMilestoneRecord(row);
+  return milestoneRows.byId(db, id);
 }
 
 export async function listMilestones(db: Kysely<Database>, commitmentId: number): Promise<MilestoneRecord[]> {
-  const rows = await db
-    .selectFrom('milestones')
-    .selectAll()
-    .where('commitment_id', '=', commitmentId)
-    .orderBy('position')
-    .orderBy('id')
-    .execute();
-  return rows.map(toMilestoneRecord);
+  return milestoneRows.listWhere(db, 'commitment_id', commitmentId, 'position', 'id');
 }
 
 export async function updateMilestone(db: Kysely<Database>, id: number, changes: MilestoneChanges): Promise<MilestoneRecord | undefined> {
   const due = changes.due !== undefined ? windowColumns(changes.due) : undefined;
   const baseline = changes.baseline !== undefined ? windowColumns(changes.baseline) : undefined;
-  const set = {
-    ...(changes.text !== undefined && { text: changes.text }),
-    ...(changes.position !== undefined && { position: changes.position }),
-    ...(changes.recurrence !== undefined && { recurrence: changes.recurrence }),
-    ...(due && { due_from: due.from, due_to: due.to }),
-    ...(baseline && { baseline_from: baseline.from, baseline_to: baseline.to }),
-  };
-  if (Object.keys(set).length === 0) return getMilestone(db, id);
-  const row = await db.updateTable('milestones').set(set).where('id', '=', id).returningAll().executeTakeFirst();
-  return row && toMilestoneRecord(row);
+  return milestoneRows.updateById(db, id, {
+    text: changes.text,
+    position: changes.position,
+    recurrence: changes.recurrence,
+    due_from: due?.from,
+    due_to: due?.to,
+    baseline_from: baseline?.from,
+    baseline_to: baseline?.to,
+  });
 }
 
 /** Sets the status. Done needs a date (`doneOn`, else today); any other status clears it. */
@@ -147,44 +137,32 @@ export async function redateMilestone(
     if (!current) throw new Error(`Milestone ${id} does not exist`);
     const before = windowColumns(current.due);
     const after = windowColumns(newDue);
-    const redate = await trx
-      .insertInto('milestone_redates')
-      .values({
-        milestone_id: id,
-        old_from: before.from,
-        old_to: before.to,
-        new_from: after.from,
-        new_to: after.to,
-        reason: why,
-        changed_by: userId,
-        changed_at: now(),
-      })
-      .returningAll()
-      .executeTakeFirstOrThrow();
+    const redate = await redateRows.insert(trx, {
+      milestone_id: id,
+      old_from: before.from,
+      old_to: before.to,
+      new_from: after.from,
+      new_to: after.to,
+      reason: why,
+      changed_by: userId,
+      changed_at: now(),
+    });
     const row = await trx
       .updateTable('milestones')
       .set({ due_from: after.from, due_to: after.to })
       .where('id', '=', id)
       .returningAll()
       .executeTakeFirstOrThrow();
-    return { milestone: toMilestoneRecord(row), redate: toRedateRecord(redate) };
+    return { milestone: toMilestoneRecord(row), redate };
   });
 }
 
 /** The milestone's re-dates, oldest first. */
 export async function listMilestoneRedates(db: Kysely<Database>, milestoneId: number): Promise<MilestoneRedateRecord[]> {
-  const rows = await db
-    .selectFrom('milestone_redates')
-    .selectAll()
-    .where('milestone_id', '=', milestoneId)
-    .orderBy('changed_at')
-    .orderBy('id')
-    .execute();
-  return rows.map(toRedateRecord);
+  return redateRows.listWhere(db, 'milestone_id', milestoneId, 'changed_at', 'id');
 }
 
 /** Deletes the milestone with its history and evidence. */
 export async function deleteMilestone(db: Kysely<Database>, id: number): Promise<boolean> {
-  const result = await db.deleteFrom('milestones').where('id', '=', id).executeTakeFirst();
-  return toCount(result.numDeletedRows) > 0;
+  return milestoneRows.deleteById(db, id);
 }

@@ -4,8 +4,9 @@ import type { Kysely, Selectable } from 'kysely';
 import type { IsoDate } from '../domain/types.ts';
 import type { Database, EvidenceTable, MonitoringItemsTable } from './schema.ts';
 import type { EvidenceRecord, MonitoringItemRecord } from './records.ts';
-import { now, toCount } from './column-values.ts';
+import { now } from './column-values.ts';
 import { nextPosition } from './positions.ts';
+import { tableRows } from './table-rows.ts';
 
 /** What evidence is for: exactly one monitoring item or milestone. */
 export type EvidenceTarget = { monitoringItemId: number } | { milestoneId: number };
@@ -38,33 +39,20 @@ function toEvidenceRecord(row: Selectable<EvidenceTable>): EvidenceRecord {
   };
 }
 
+const itemRows = tableRows('monitoring_items', toMonitoringItemRecord);
+const evidenceRows = tableRows('evidence', toEvidenceRecord);
+
 export async function createMonitoringItem(db: Kysely<Database>, commitmentId: number, text: string): Promise<MonitoringItemRecord> {
-  const row = await db
-    .insertInto('monitoring_items')
-    .values({
-      commitment_id: commitmentId,
-      position: await nextPosition(db, { table: 'monitoring_items', parent: 'commitment_id' }, commitmentId),
-      text,
-    })
-    .returningAll()
-    .executeTakeFirstOrThrow();
-  return toMonitoringItemRecord(row);
+  const position = await nextPosition(db, { table: 'monitoring_items', parent: 'commitment_id' }, commitmentId);
+  return itemRows.insert(db, { commitment_id: commitmentId, position, text });
 }
 
 export async function getMonitoringItem(db: Kysely<Database>, id: number): Promise<MonitoringItemRecord | undefined> {
-  const row = await db.selectFrom('monitoring_items').selectAll().where('id', '=', id).executeTakeFirst();
-  return row && toMonitoringItemRecord(row);
+  return itemRows.byId(db, id);
 }
 
 export async function listMonitoringItems(db: Kysely<Database>, commitmentId: number): Promise<MonitoringItemRecord[]> {
-  const rows = await db
-    .selectFrom('monitoring_items')
-    .selectAll()
-    .where('commitment_id', '=', commitmentId)
-    .orderBy('position')
-    .orderBy('id')
-    .execute();
-  return rows.map(toMonitoringItemRecord);
+  return itemRows.listWhere(db, 'commitment_id', commitmentId, 'position', 'id');
 }
 
 export async function updateMonitoringItem(db: Kysely<Database>, id: number, text: string): Promise<MonitoringItemRecord | undefined> {
@@ -74,31 +62,24 @@ export async function updateMonitoringItem(db: Kysely<Database>, id: number, tex
 
 /** Deletes the monitoring item and its evidence. */
 export async function deleteMonitoringItem(db: Kysely<Database>, id: number): Promise<boolean> {
-  const result = await db.deleteFrom('monitoring_items').where('id', '=', id).executeTakeFirst();
-  return toCount(result.numDeletedRows) > 0;
+  return itemRows.deleteById(db, id);
 }
 
 export async function addEvidence(db: Kysely<Database>, evidence: NewEvidence): Promise<EvidenceRecord> {
-  const row = await db
-    .insertInto('evidence')
-    .values({
-      monitoring_item_id: 'monitoringItemId' in evidence ? evidence.monitoringItemId : null,
-      milestone_id: 'milestoneId' in evidence ? evidence.milestoneId : null,
-      date: evidence.date,
-      note: evidence.note ?? null,
-      link: evidence.link ?? null,
-      file_path: evidence.filePath ?? null,
-      created_by: evidence.createdBy ?? null,
-      created_at: now(),
-    })
-    .returningAll()
-    .executeTakeFirstOrThrow();
-  return toEvidenceRecord(row);
+  return evidenceRows.insert(db, {
+    monitoring_item_id: 'monitoringItemId' in evidence ? evidence.monitoringItemId : null,
+    milestone_id: 'milestoneId' in evidence ? evidence.milestoneId : null,
+    date: evidence.date,
+    note: evidence.note ?? null,
+    link: evidence.link ?? null,
+    file_path: evidence.filePath ?? null,
+    created_by: evidence.createdBy ?? null,
+    created_at: now(),
+  });
 }
 
 export async function getEvidence(db: Kysely<Database>, id: number): Promise<EvidenceRecord | undefined> {
-  const row = await db.selectFrom('evidence').selectAll().where('id', '=', id).executeTakeFirst();
-  return row && toEvidenceRecord(row);
+  return evidenceRows.byId(db, id);
 }
 
 /** Evidence for one monitoring item or milestone, oldest first. */
@@ -113,6 +94,5 @@ export async function listEvidence(db: Kysely<Database>, target: EvidenceTarget)
 }
 
 export async function deleteEvidence(db: Kysely<Database>, id: number): Promise<boolean> {
-  const result = await db.deleteFrom('evidence').where('id', '=', id).executeTakeFirst();
-  return toCount(result.numDeletedRows) > 0;
+  return evidenceRows.deleteById(db, id);
 }

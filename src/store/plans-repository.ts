@@ -5,12 +5,13 @@ import type { PlanDraft, RagDefinition } from '../domain/types.ts';
 import { RAGS } from '../domain/types.ts';
 import type { Database, PlansTable } from './schema.ts';
 import type { CommitmentDetail, PlanDetail, PlanRecord } from './records.ts';
-import { PLAN_STATUSES, REVIEW_CADENCES, now, oneOf, toCount, windowColumns, windowOf } from './column-values.ts';
+import { PLAN_STATUSES, REVIEW_CADENCES, now, oneOf, windowColumns, windowOf } from './column-values.ts';
 import { toCommitmentRecord } from './commitments-repository.ts';
 import { toKpiRecord } from './kpis-repository.ts';
 import { toMilestoneRecord } from './milestones-repository.ts';
 import { toMonitoringItemRecord } from './monitoring-repository.ts';
 import { toProgressUpdateRecord } from './progress-updates-rows.ts';
+import { tableRows } from './table-rows.ts';
 import { inTransaction } from './transaction.ts';
 
 export interface SavePlanOptions {
@@ -49,6 +50,9 @@ function toPlanRecord(row: Selectable<PlansTable>): PlanRecord {
     updatedAt: row.updated_at,
   };
 }
+
+
+const planRows = tableRows('plans', toPlanRecord);
 
 /**
  * Stores a plan read from a document: the plan, its commitments with their KPIs, milestones (baseline = due as
@@ -152,31 +156,25 @@ export type NewPlan = Pick<PlanRecord, 'title' | 'period' | 'status' | 'reviewCa
 export async function createPlan(db: Kysely<Database>, organisationId: number, input: NewPlan): Promise<PlanRecord> {
   const at = now();
   const period = windowColumns(input.period);
-  const row = await db
-    .insertInto('plans')
-    .values({
-      organisation_id: organisationId,
-      title: input.title,
-      period_from: period.from,
-      period_to: period.to,
-      status: input.status,
-      review_cadence: input.reviewCadence,
-      fy_start_month: input.fyStartMonth,
-      rag_scheme: JSON.stringify(DEFAULT_RAG_SCHEME),
-      source_name: null,
-      published: 0,
-      created_at: at,
-      updated_at: at,
-    })
-    .returningAll()
-    .executeTakeFirstOrThrow();
-  return toPlanRecord(row);
+  return planRows.insert(db, {
+    organisation_id: organisationId,
+    title: input.title,
+    period_from: period.from,
+    period_to: period.to,
+    status: input.status,
+    review_cadence: input.reviewCadence,
+    fy_start_month: input.fyStartMonth,
+    rag_scheme: JSON.stringify(DEFAULT_RAG_SCHEME),
+    source_name: null,
+    published: 0,
+    created_at: at,
+    updated_at: at,
+  });
 }
 
 /** The plan settings, without its contents. */
 export async function getPlanRecord(db: Kysely<Database>, id: number): Promise<PlanRecord | undefined> {
-  const row = await db.selectFrom('plans').selectAll().where('id', '=', id).executeTakeFirst();
-  return row && toPlanRecord(row);
+  return planRows.byId(db, id);
 }
 
 /** The plan with its commitments (in order), each with KPIs, milestones, monitoring items and updates. */
@@ -243,6 +241,5 @@ export async function updatePlan(db: Kysely<Database>, id: number, changes: Plan
 
 /** Deletes the plan and everything in it (commitments, milestones, KPIs, evidence, review periods, updates). */
 export async function deletePlan(db: Kysely<Database>, id: number): Promise<boolean> {
-  const result = await db.deleteFrom('plans').where('id', '=', id).executeTakeFirst();
-  return toCount(result.numDeletedRows) > 0;
+  return planRows.deleteById(db, id);
 }

@@ -6,7 +6,8 @@ import type { Rag, UpdateState } from '../domain/types.ts';
 import type { Database, ProgressUpdatesTable } from './schema.ts';
 import type { ProgressUpdateRecord } from './records.ts';
 import { asRag, fromJson } from './column-values.ts';
-import { toProgressUpdateRecord } from './progress-updates-rows.ts';
+import { isCurrentVersion, toProgressUpdateRecord } from './progress-updates-rows.ts';
+import { tableRows } from './table-rows.ts';
 
 export interface ReviewUpdateRecord extends ProgressUpdateRecord {
   /** The RAG the evidence suggested when the update was last saved, and why. */
@@ -72,7 +73,8 @@ export function toReviewUpdateRecord(row: Selectable<ProgressUpdatesTable>): Rev
   };
 }
 
-function contentColumns(v: UpdateValues): Updateable<ProgressUpdatesTable> {
+/** The columns an update's content is kept in, for a new version or a change of the current one. */
+function contentColumns(v: UpdateValues) {
   return {
     rag: v.rag,
     narrative: v.narrative,
@@ -83,29 +85,16 @@ function contentColumns(v: UpdateValues): Updateable<ProgressUpdatesTable> {
   };
 }
 
+const updateRows = tableRows('progress_updates', toReviewUpdateRecord);
+
 /** Every version of every update in the period, by commitment then version. */
-export async function listPeriodUpdates(db: Kysely<Database>, reviewPeriodId: number): Promise<ReviewUpdateRecord[]> {
-  const rows = await db
-    .selectFrom('progress_updates')
-    .selectAll()
-    .where('review_period_id', '=', reviewPeriodId)
-    .orderBy('commitment_id')
-    .orderBy('version')
-    .execute();
-  return rows.map(toReviewUpdateRecord);
+export function listPeriodUpdates(db: Kysely<Database>, reviewPeriodId: number): Promise<ReviewUpdateRecord[]> {
+  return updateRows.listWhere(db, 'review_period_id', reviewPeriodId, 'commitment_id', 'version');
 }
 
 /** Every update of the commitment, all versions, those imported with the plan (no period) included. */
-export async function listCommitmentUpdates(db: Kysely<Database>, commitmentId: number): Promise<ReviewUpdateRecord[]> {
-  const rows = await db
-    .selectFrom('progress_updates')
-    .selectAll()
-    .where('commitment_id', '=', commitmentId)
-    .orderBy('created_at')
-    .orderBy('version')
-    .orderBy('id')
-    .execute();
-  return rows.map(toReviewUpdateRecord);
+export function listCommitmentUpdates(db: Kysely<Database>, commitmentId: number): Promise<ReviewUpdateRecord[]> {
+  return updateRows.listWhere(db, 'commitment_id', commitmentId, 'created_at', 'version', 'id');
 }
 
 /** The commitment's current (highest) version in the period, if any. */
@@ -126,34 +115,24 @@ export async function getCurrentUpdate(
 }
 
 export async function insertUpdateVersion(db: Kysely<Database>, v: NewUpdateVersion): Promise<ReviewUpdateRecord> {
-  const row = await db
-    .insertInto('progress_updates')
-    .values({
-      commitment_id: v.commitmentId,
-      review_period_id: v.reviewPeriodId,
-      version: v.version,
-      rag: v.rag,
-      narrative: v.narrative,
-      kpi_refs: JSON.stringify(v.kpiRefs),
-      rag_override_reason: v.ragOverrideReason,
-      suggested_rag: v.suggestedRag,
-      suggested_reasons: JSON.stringify(v.suggestedReasons),
-      state: v.state,
-      correction_reason: v.correctionReason ?? null,
-      response: v.response ?? null,
-      response_at: v.responseAt ?? null,
-      response_by: v.responseBy ?? null,
-      submitted_at: v.submittedAt ?? null,
-      submitted_by: v.submittedBy ?? null,
-      signed_off_at: v.signedOffAt ?? null,
-      signed_off_by: v.signedOffBy ?? null,
-      created_by: v.createdBy,
-      created_at: v.at,
-      updated_at: v.at,
-    })
-    .returningAll()
-    .executeTakeFirstOrThrow();
-  return toReviewUpdateRecord(row);
+  return updateRows.insert(db, {
+    commitment_id: v.commitmentId,
+    review_period_id: v.reviewPeriodId,
+    version: v.version,
+    ...contentColumns(v),
+    state: v.state,
+    correction_reason: v.correctionReason ?? null,
+    response: v.response ?? null,
+    response_at: v.responseAt ?? null,
+    response_by: v.responseBy ?? null,
+    submitted_at: v.submittedAt ?? null,
+    submitted_by: v.submittedBy ?? null,
+    signed_off_at: v.signedOffAt ?? null,
+    signed_off_by: v.signedOffBy ?? null,
+    created_by: v.createdBy,
+    created_at: v.at,
+    updated_at: v.at,
+  });
 }
 
 async function changeFrom(
@@ -187,19 +166,38 @@ export function setResponse(db: Kysely<Database>, id: number, response: string, 
   return changeFrom(db, id, 'submitted', { response, response_at: at, response_by: userId, updated_at: at });
 }
 
-/** Signs off every submitted update in the period; returns them. */
+/**
+ * Signs off the period's submitted updates among `ids` (the current versions; all when not given); returns them. A version that was
+ * returned to draft stays as it was submitted, so it is never among them.
+ */
 export async function signOffSubmittedUpdates(
   db: Kysely<Database>,
   reviewPeriodId: number,
   userId: number,
   at: string,
+  ids?: readonly number[],
 ): Promise<ReviewUpdateRecord[]> {
-  const rows = await db
+  if (ids && ids.length === 0) return [];
+  let query = db
     .updateTable('progress_updates')
     .set({ state: 'signed-off', signed_off_at: at, signed_off_by: userId, updated_at: at })
     .where('review_period_id', '=', reviewPeriodId)
-    .where('state', '=', 'submitted')
-    .returningAll()
+    .where('state', '=', 'submitted');
+  if (ids) query = query.where('id', 'in', [...ids]);
+  const rows = await query.returningAll().execute();
+  return rows.map(toReviewUpdateRecord);
+}
+
+/** Every current version (the highest per commitment) in the plan's periods: for reminders and the task lists. */
+export async function listCurrentUpdatesOfPeriods(db: Kysely<Database>, reviewPeriodIds: readonly number[]): Promise<ReviewUpdateRecord[]> {
+  if (reviewPeriodIds.length === 0) return [];
+  const rows = await db
+    .selectFrom('progress_updates as pu')
+    .selectAll('pu')
+    .where('pu.review_period_id', 'in', [...reviewPeriodIds])
+    .where(isCurrentVersion)
+    .orderBy('pu.review_period_id')
+    .orderBy('pu.commitment_id')
     .execute();
   return rows.map(toReviewUpdateRecord);
 }

@@ -5,6 +5,7 @@ import type { Kysely } from 'kysely';
 import type { IsoDate, Role } from '../domain/types.ts';
 import type { Database } from './schema.ts';
 import { ROLES } from '../domain/types.ts';
+import { commitmentsOfPlans, openPeriodsOfOpenPlans } from './review-periods-repository.ts';
 
 export interface ReminderDigestsTable {
   user_id: number;
@@ -97,35 +98,11 @@ export async function listOpenMilestonesDueBy(db: Kysely<Database>, until: IsoDa
 
 /** Open review periods of plans that are not closed, due on or before `until`, with the commitments still missing an update. */
 export async function listOpenPeriodsDueBy(db: Kysely<Database>, until: IsoDate): Promise<ReminderPeriodRow[]> {
-  const periods = await db
-    .selectFrom('review_periods')
-    .innerJoin('plans', 'plans.id', 'review_periods.plan_id')
-    .innerJoin('organisations', 'organisations.id', 'plans.organisation_id')
-    .select([
-      'review_periods.id as periodId',
-      'review_periods.label as label',
-      'review_periods.due_on as dueOn',
-      'plans.id as planId',
-      'plans.title as planTitle',
-      'organisations.id as organisationId',
-      'organisations.name as organisationName',
-    ])
-    .where('review_periods.status', '=', 'open')
-    .where('review_periods.due_on', '<=', until)
-    .where('plans.status', '!=', 'closed')
-    .orderBy('review_periods.due_on')
-    .orderBy('review_periods.id')
-    .execute();
+  const periods = await openPeriodsOfOpenPlans(db).where('review_periods.due_on', '<=', until).execute();
   if (periods.length === 0) return [];
   const planIds = [...new Set(periods.map((p) => p.planId))];
   const [commitments, done] = await Promise.all([
-    db
-      .selectFrom('commitments')
-      .select(['id', 'plan_id', 'number', 'title'])
-      .where('plan_id', 'in', planIds)
-      .orderBy('position')
-      .orderBy('id')
-      .execute(),
+    commitmentsOfPlans(db, planIds).execute(),
     db
       .selectFrom('progress_updates')
       .select(['commitment_id', 'review_period_id'])

@@ -5,14 +5,22 @@ export interface OrganisationsTable {
   id: Generated<number>;
   name: string;
   created_at: string;
+  archived_at: Generated<string | null>;
+  /** 1: members sign in with single sign-on only, not with a password. */
+  sso_only: Generated<number>;
 }
 
 export interface UsersTable {
   id: Generated<number>;
   email: string;
   name: string;
+  /** Empty for someone who only signs in with single sign-on. */
   password_hash: string;
   created_at: string;
+  /** Set while the user is disabled: they cannot sign in, their history stays. */
+  disabled_at: Generated<string | null>;
+  /** 1: a service-wide admin (docs/authorisation.md). */
+  service_admin: Generated<number>;
 }
 
 export interface MembershipsTable {
@@ -28,6 +36,41 @@ export interface SessionsTable {
   csrf_token: string;
   created_at: string;
   expires_at: string;
+  /** The browser's own description of itself, to tell sessions apart on the account page. */
+  user_agent: Generated<string | null>;
+}
+
+export interface InvitationsTable {
+  id: Generated<number>;
+  organisation_id: number;
+  email: string;
+  role: string;
+  /** sha256 of the token in the e-mailed link. */
+  token_hash: string;
+  invited_by: number | null;
+  created_at: string;
+  expires_at: string;
+  accepted_at: string | null;
+  revoked_at: string | null;
+}
+
+export interface PasswordResetsTable {
+  id: Generated<number>;
+  user_id: number;
+  /** sha256 of the token in the e-mailed link. */
+  token_hash: string;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
+}
+
+export interface SsoRequestsTable {
+  /** sha256 of the OpenID Connect `state`, which the browser carries to the provider and back. */
+  state_hash: string;
+  code_verifier: string;
+  nonce: string;
+  return_to: string;
+  created_at: string;
 }
 
 export interface PlansTable {
@@ -193,6 +236,19 @@ export interface RateLimitCountersTable {
   resets_at: string;
 }
 
+export interface ApiTokensTable {
+  id: Generated<number>;
+  user_id: number;
+  organisation_id: number;
+  name: string;
+  role: string;
+  /** sha256 of the token: the token itself is shown once and never stored. */
+  token_hash: string;
+  created_at: string;
+  last_used_at: string | null;
+  revoked_at: string | null;
+}
+
 export interface Database {
   organisations: OrganisationsTable;
   users: UsersTable;
@@ -211,6 +267,10 @@ export interface Database {
   audit_events: AuditEventsTable;
   sign_in_lockouts: SignInLockoutsTable;
   rate_limit_counters: RateLimitCountersTable;
+  api_tokens: ApiTokensTable;
+  invitations: InvitationsTable;
+  password_resets: PasswordResetsTable;
+  sso_requests: SsoRequestsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

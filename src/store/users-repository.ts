@@ -37,6 +37,14 @@ export async function listUsers(db: Kysely<Database>): Promise<UserRow[]> {
   return db.selectFrom('users').selectAll().orderBy('email').execute();
 }
 
+export async function setDisabled(db: Kysely<Database>, id: number, disabledAt: string | null): Promise<void> {
+  await db.updateTable('users').set({ disabled_at: disabledAt }).where('id', '=', id).execute();
+}
+
+export async function setServiceAdmin(db: Kysely<Database>, id: number, serviceAdmin: boolean): Promise<void> {
+  await db.updateTable('users').set({ service_admin: serviceAdmin ? 1 : 0 }).where('id', '=', id).execute();
+}
+
 export async function setPasswordHash(db: Kysely<Database>, id: number, passwordHash: string): Promise<void> {
   await db.updateTable('users').set({ password_hash: passwordHash }).where('id', '=', id).execute();
 }

@@ -4,7 +4,8 @@ import { randomUUID } from 'node:crypto';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { DestinationStream } from 'pino';
 import type { Config } from '../config.ts';
-import type { Store } from '../store/database.ts';
+import type { Services } from '../services/index.ts';
+import { recordAccessRules, setUpAccess } from './plugins/access.ts';
 import { setUpHealth } from './plugins/health.ts';
 import { setUpSecurity } from './plugins/security.ts';
 import { setUpSession } from './plugins/session.ts';
@@ -31,9 +32,12 @@ import { exportRoutes } from './routes/exports/index.ts';
 import { auditRoutes } from './routes/audit/index.ts';
 import { accessibilityRoutes } from './routes/accessibility/index.ts';
 import { setUpAccessAudit } from './plugins/audit-access.ts';
+import { apiRoutes, setUpApiAuth } from './api/index.ts';
+import { accountRoutes } from './routes/account/index.ts';
+import { portfolioRoutes } from './routes/portfolio/index.ts';
 
 export interface AppOptions {
-  store: Store;
+  services: Services;
   config: Config;
   /** false: no logs; a stream: logs go there (tests); default: stdout at config.logLevel. */
   logger?: false | { stream?: DestinationStream; level?: string };
@@ -53,7 +57,7 @@ export const REDACT_PATHS = [
   '*.body',
 ];
 
-export async function buildApp({ store, config, logger }: AppOptions): Promise<FastifyInstance> {
+export async function buildApp({ services, config, logger }: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger:
       logger === false
@@ -61,23 +65,30 @@ export async function buildApp({ store, config, logger }: AppOptions): Promise<F
         : { level: logger?.level ?? config.logLevel, stream: logger?.stream, redact: { paths: REDACT_PATHS, censor: '[redacted]' } },
     genReqId: () => randomUUID(),
     bodyLimit: 1024 * 1024,
+    // validation.ts marks each text field with the kind of text it holds, for its too-long message.
+    ajv: { customOptions: { keywords: ['x-field-kind'] } },
   });
 
-  await setUpHealth(app, store);
+  // First, so that every route registered after it (all but the static files) must state its access rule.
+  recordAccessRules(app, { assetPrefixes: ['/assets/', '/public/'] });
+  await setUpHealth(app, services);
   await setUpSecurity(app, config);
-  await setUpSession(app, store, config);
+  await setUpSession(app, services, config);
   await setUpForms(app);
   await setUpAssets(app, config.production);
   // Compiled templates are cached unless NODE_ENV=development: `npm start` is fast by default.
-  await setUpViews(app, !config.development, config);
+  await setUpViews(app, services, !config.development, config);
   await setUpAuth(app);
+  // API callers are their bearer token, never their cookies: decided before the access check.
+  await setUpApiAuth(app, services);
+  await setUpAccess(app, services);
   await setUpCsrf(app);
-  await setUpAccessAudit(app, store);
+  await setUpAccessAudit(app, services);
 
   // Set before the routes are registered so that every route plugin inherits them.
   await setUpErrors(app, config.development);
 
-  const deps = { store, config };
+  const deps = { services, config };
   await app.register(signInRoutes, deps);
   await app.register(homeRoutes, deps);
   await app.register(planRoutes, deps);
@@ -94,5 +105,8 @@ export async function buildApp({ store, config, logger }: AppOptions): Promise<F
   await app.register(exportRoutes, deps);
   await app.register(auditRoutes, deps);
   await app.register(accessibilityRoutes, deps);
+  await app.register(accountRoutes, deps);
+  await app.register(portfolioRoutes, deps);
+  await app.register(apiRoutes, deps);
   return app;
 }

@@ -1,8 +1,8 @@
-// What every route module receives when app.ts registers it.
+// What every route module receives when app.ts registers it: the services (never the store) and the settings.
 import type { Config } from '../config.ts';
-import type { Store } from '../store/database.ts';
+import type { Services } from '../services/index.ts';
 
 export interface RouteDeps {
-  store: Store;
+  services: Services;
   config: Config;
 }

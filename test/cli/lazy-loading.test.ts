@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { compiledEntry } from '../../bin/current-build.js';
+import { serviceUrl } from '../support/service-url.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const RECORDER = fileURLToPath(new URL('../support/module-loads/record.js', import.meta.url));
@@ -104,15 +105,7 @@ describe('tracker start-up', () => {
     });
     const exited = once(child, 'exit');
     try {
-      let out = '';
-      const url = await new Promise<string>((resolve, reject) => {
-        child.stdout.on('data', (chunk) => {
-          out += String(chunk);
-          const match = /running at (http:\/\/\S+)/.exec(out);
-          if (match?.[1]) resolve(match[1].replace('localhost', '127.0.0.1'));
-        });
-        child.once('exit', (code) => reject(new Error(`tracker serve exited with ${code}`)));
-      });
+      const url = await serviceUrl(child, (code) => new Error(`tracker serve exited with ${code}`));
       expect((await fetch(`${url}/health`)).status).toBe(200);
     } finally {
       child.kill('SIGTERM');

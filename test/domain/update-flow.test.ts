@@ -109,11 +109,11 @@ describe('checkUpdateContent', () => {
     });
   });
 
-  it('limits the narrative to 5,000 characters', () => {
+  it('limits the narrative to 20,000 characters, as every paragraph', () => {
     expect(checkUpdateContent({ rag: 'green', narrative: 'x'.repeat(NARRATIVE_MAX) }, context).ok).toBe(true);
     expect(checkUpdateContent({ rag: 'green', narrative: 'x'.repeat(NARRATIVE_MAX + 1) }, context)).toEqual({
       ok: false,
-      errors: [{ field: 'narrative', message: 'Progress update must be 5,000 characters or fewer' }],
+      errors: [{ field: 'narrative', message: 'Progress update must be 20,000 characters or fewer' }],
     });
   });
 });

@@ -1,17 +1,9 @@
 // The export page in Debian's Chromium, checked with axe (WCAG 2.2 AA), and its Word form downloading a file.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demoAccount, expectNoAxeViolations, signIn, startDemoServer, type DemoServer } from './support.ts';
+import { describe, expect, it } from 'vitest';
+import { demoAccount, demoServerForAllTests, expectNoAxeViolations, signIn } from './support.ts';
 
 describe('the export page in a browser', () => {
-  let server: DemoServer;
-
-  beforeAll(async () => {
-    server = await startDemoServer('tracker-e2e-');
-  });
-
-  afterAll(async () => {
-    await server?.close();
-  });
+  const server = demoServerForAllTests('tracker-e2e-');
 
   it('passes axe and downloads the Word document for a chosen review period', async () => {
     const { base, browser, seeded: { planId } } = server;

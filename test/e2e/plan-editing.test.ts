@@ -2,22 +2,14 @@
 // and a milestone whose date is written as words, checking every page visited with axe (WCAG 2.2 AA).
 // axe is itself a script and cannot run where JavaScript is off, so each page the journey sees is copied, exactly
 // as served, into a second page where only axe may run (a policy forbids the page's own scripts).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEMO_ORGANISATION } from '../../src/services/demo.ts';
 import { listCommitments } from '../../src/store/commitments-repository.ts';
 import { listMilestones } from '../../src/store/milestones-repository.ts';
-import { demoAccount, expectNoAxeViolationsWithoutJs, signIn, startDemoServer, type DemoServer } from './support.ts';
+import { demoAccount, demoServerForAllTests, expectNoAxeViolationsWithoutJs, signIn } from './support.ts';
 
 describe('editing a plan by hand in a browser without JavaScript', () => {
-  let server: DemoServer;
-
-  beforeAll(async () => {
-    server = await startDemoServer('tracker-e2e-');
-  });
-
-  afterAll(async () => {
-    await server?.close();
-  });
+  const server = demoServerForAllTests('tracker-e2e-');
 
   // Seven pages checked by axe: slower than most tests on a busy machine.
   it('creates a plan, adds a commitment and a milestone, every page passing axe', { timeout: 240_000 }, async () => {

@@ -5,8 +5,8 @@
 // Then 2024/25 Q3 is walked with JavaScript off, from the updates through the owner's response to sign-off (axe
 // checks copies of those pages, as served, in a JavaScript-on context).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BrowserContext, Page } from 'playwright-core';
-import { demoAccount, expectNoAxeViolations, expectNoAxeViolationsWithoutJs, signIn, startDemoServer, type Credentials, type DemoServer } from './support.ts';
+import type { Page } from 'playwright-core';
+import { demoAccount, expectNoAxeViolations, expectNoAxeViolationsWithoutJs, signedInContext, startDemoServer, type Credentials, type DemoServer } from './support.ts';
 
 const REVIEWER = demoAccount('reviewer@demo.example');
 const OWNER = demoAccount('owner@demo.example');
@@ -27,15 +27,8 @@ describe('the quarterly review in a browser', () => {
     await server?.close();
   });
 
-  async function signedIn(who: Credentials, javaScriptEnabled = true): Promise<{ context: BrowserContext; page: Page }> {
-    const context = await server.browser.newContext({ javaScriptEnabled });
-    const page = await context.newPage();
-    page.setDefaultTimeout(30_000);
-    // A form sent with mistakes is answered 400 on purpose; Chromium logs that as a failed load.
-    page.on('console', (m) => m.type() === 'error' && !m.text().includes('status of 400') && consoleErrors.push(m.text()));
-    await signIn(page, base, who);
-    return { context, page };
-  }
+  const signedIn = (who: Credentials, javaScriptEnabled = true) =>
+    signedInContext(server, who, { javaScriptEnabled, consoleErrors });
 
   const heading = (page: Page) => page.getByRole('heading', { level: 1 }).textContent();
   const status = (page: Page, n: number) =>
@@ -109,8 +102,11 @@ describe('the quarterly review in a browser', () => {
 
     // The reviewer signs off: a confirmation panel, then every task is signed off.
     await page.goto(periodUrl);
+    // Sign-off goes through a page that checks what will lock, then confirms.
     await page.getByRole('button', { name: 'Sign off this period' }).click();
-    await page.waitForURL(/\/signed-off$/);
+    await page.waitForURL(/\/sign-off\??$/);
+    await page.getByRole('button', { name: 'Sign off this period' }).click();
+    await page.waitForURL(/\/signed-off(\?|$)/);
     expect(await page.locator('.govuk-panel__title').innerText()).toBe('2024/25 Q1 signed off');
     await expectNoAxeViolations(page);
     await page.goto(periodUrl);
@@ -209,8 +205,11 @@ describe('the quarterly review in a browser', () => {
     await owner.context.close();
 
     await page.goto(periodUrl);
+    // Sign-off goes through a page that checks what will lock, then confirms.
     await page.getByRole('button', { name: 'Sign off this period' }).click();
-    await page.waitForURL(/\/signed-off$/);
+    await page.waitForURL(/\/sign-off\??$/);
+    await page.getByRole('button', { name: 'Sign off this period' }).click();
+    await page.waitForURL(/\/signed-off(\?|$)/);
     expect(await page.locator('.govuk-panel__title').innerText()).toBe('2024/25 Q3 signed off');
     await expectNoAxeViolationsWithoutJs(page, checking);
     await page.goto(periodUrl);

@@ -1,19 +1,11 @@
 // Browser journey in Debian's Chromium: sign in as the demo plan owner, open the demo plan, and check every
 // page visited with axe (WCAG 2.2 AA).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEMO_ORGANISATION } from '../../src/services/demo.ts';
-import { demoAccount, expectNoAxeViolations, startDemoServer, submitSignIn, type DemoServer } from './support.ts';
+import { demoAccount, demoServerForAllTests, expectNoAxeViolations, submitSignIn } from './support.ts';
 
 describe('signing in with a browser', () => {
-  let server: DemoServer;
-
-  beforeAll(async () => {
-    server = await startDemoServer('tracker-e2e-');
-  });
-
-  afterAll(async () => {
-    await server?.close();
-  });
+  const server = demoServerForAllTests('tracker-e2e-');
 
   it('signs the demo plan owner in and shows the Kestrel Vale plan, every page passing axe', async () => {
     const { base, browser } = server;

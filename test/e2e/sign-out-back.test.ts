@@ -1,19 +1,11 @@
 // Browser check in Debian's Chromium: once someone signs out, the browser's Back button does not bring private pages
 // back from its cache (they are sent with Cache-Control: no-store), with JavaScript on and off.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { STATIC_DEMO_TITLE } from '../support/static-demo.ts';
-import { demoAccount, signIn, startDemoServer, type DemoServer } from './support.ts';
+import { demoAccount, demoServerForAllTests, signIn } from './support.ts';
 
 describe('Back after signing out', () => {
-  let server: DemoServer;
-
-  beforeAll(async () => {
-    server = await startDemoServer('tracker-e2e-back-');
-  });
-
-  afterAll(async () => {
-    await server?.close();
-  });
+  const server = demoServerForAllTests('tracker-e2e-back-');
 
   for (const javaScriptEnabled of [true, false]) {
     it(`shows the sign-in page, not the plan (JavaScript ${javaScriptEnabled ? 'on' : 'off'})`, { timeout: 120_000 }, async () => {

@@ -1,6 +1,6 @@
 // Shared set-up for the browser journeys in test/e2e: Debian's Chromium, axe (WCAG 2.2 AA), a server on a
 // temporary SQLite database, and signing in.
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,8 +10,7 @@ import type { FastifyInstance } from 'fastify';
 import { loadConfig, type Config } from '../../src/config.ts';
 import { openStore, type Store } from '../../src/store/database.ts';
 import { migrate } from '../../src/store/migrate.ts';
-import { buildApp } from '../../src/web/app.ts';
-import { DEMO_ACCOUNTS, type DemoAccount } from '../../src/services/demo.ts';
+import { appOver } from '../support/app.ts';
 import { seedStaticDemo, type StaticDemo } from '../support/static-demo.ts';
 
 export const CHROMIUM_ARGS = [
@@ -86,7 +85,7 @@ export async function startServer<T>(prefix: string, options: ServerOptions<T>):
     store = openStore(config.databaseUrl);
     await migrate(store);
     const seeded = await options.seed(store, config);
-    app = await buildApp({ store, config, logger: false });
+    app = await appOver(store, config);
     const base = await app.listen({ port: 0, host: '127.0.0.1' });
     browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
     return { base, store, app, browser, seeded, close };
@@ -109,12 +108,22 @@ export function startDemoServer(prefix: string): Promise<DemoServer> {
   return startServer(prefix, { seed: (store) => seedStaticDemo(store, { reviewPeriods: true }) });
 }
 
-/** The demo account with this email address. */
-export function demoAccount(email: string): DemoAccount {
-  const account = DEMO_ACCOUNTS.find((a) => a.email === email);
-  if (!account) throw new Error(`No demo account ${email}`);
-  return account;
+/**
+ * Starts a demo server before the enclosing block's tests and closes it after them. The object returned is filled
+ * in once the tests begin, so a block can hold on to it.
+ */
+export function demoServerForAllTests(prefix: string): DemoServer {
+  const server = {} as DemoServer;
+  beforeAll(async () => {
+    Object.assign(server, await startDemoServer(prefix));
+  });
+  afterAll(async () => {
+    await server.close?.();
+  });
+  return server;
 }
+
+export { demoAccount } from '../support/demo-accounts.ts';
 
 export interface Credentials {
   email: string;
@@ -134,4 +143,22 @@ export async function signIn(page: Page, base: string, who: Credentials, options
   await page.goto(returnTo === undefined ? `${base}/sign-in` : `${base}/sign-in?returnTo=${encodeURIComponent(returnTo)}`);
   await submitSignIn(page, who);
   await page.waitForURL(`${base}${returnTo ?? '/'}`);
+}
+
+/**
+ * A new browser context (JavaScript on or off) with a page signed in as `who`. Errors the page logs to the console
+ * are added to `consoleErrors`, except the 400 answers to forms sent with mistakes on purpose (Chromium logs those
+ * as failed loads).
+ */
+export async function signedInContext(
+  server: { browser: Browser; base: string },
+  who: Credentials,
+  options: { javaScriptEnabled: boolean; consoleErrors: string[] },
+): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await server.browser.newContext({ javaScriptEnabled: options.javaScriptEnabled });
+  const page = await context.newPage();
+  page.setDefaultTimeout(30_000);
+  page.on('console', (m) => m.type() === 'error' && !m.text().includes('status of 400') && options.consoleErrors.push(m.text()));
+  await signIn(page, server.base, who);
+  return { context, page };
 }

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.ts';
 import type { PlanDraft } from '../../src/domain/types.ts';
 import { ragLabel } from '../../src/domain/rag.ts';
-import { exportPlanFile } from '../../src/export/export-plan-file.ts';
+import { exportPlanFile } from '../../src/services/export-data.ts';
 import { readPlan } from '../../src/import/index.ts';
 import { ensureDemo } from '../../src/services/demo.ts';
 import { addKpi } from '../../src/services/plans.ts';

@@ -1,14 +1,16 @@
 // The demo plan (as imported) with a review history that holds every state of a progress update at once, each
 // update carrying a marker word: Q1 signed off, commitment 1's Q1 update then corrected (original and correction),
 // Q2 with commitment 1's update submitted (not signed off) and commitment 2's a reviewer's draft. Published.
+import { afterAll, beforeAll } from 'vitest';
 import type { Rag } from '../../src/domain/types.ts';
 import { loadUser, type CurrentUser } from '../../src/services/accounts.ts';
 import { createDemoBase } from '../../src/services/demo.ts';
-import { correctUpdate, ensureReviewPeriods, saveUpdate, signOffPeriod, submitUpdate } from '../../src/services/reviews.ts';
+import { correctUpdate, ensureReviewPeriods, saveUpdate, signOffPeriod, submitUpdate } from '../../src/services/reviews/index.ts';
 import { findUserByEmail } from '../../src/store/users-repository.ts';
 import { getPlan, updatePlan } from '../../src/store/plans-repository.ts';
 import type { PlanDetail } from '../../src/store/records.ts';
 import type { Store } from '../../src/store/database.ts';
+import { createTestApp, type TestApp } from '../web/support.ts';
 
 export const MARKERS = {
   draft: 'SECRETDRAFTQTWO',
@@ -73,4 +75,28 @@ export function keepTrackerToday(): () => void {
     if (saved === undefined) delete process.env.TRACKER_TODAY;
     else process.env.TRACKER_TODAY = saved;
   };
+}
+
+export interface ReviewedDemoApp extends TestApp {
+  ids: Ids;
+}
+
+/**
+ * Starts an app over the reviewed demo before the enclosing block's tests (with TRACKER_TODAY set to `today` if
+ * given) and closes it after them, putting TRACKER_TODAY back. The object returned is filled in once the tests
+ * begin, so a block can hold on to it.
+ */
+export function reviewedDemoAppForAllTests(today?: string): ReviewedDemoApp {
+  const reviewed = {} as ReviewedDemoApp;
+  const restoreTrackerToday = keepTrackerToday();
+  beforeAll(async () => {
+    if (today !== undefined) process.env.TRACKER_TODAY = today;
+    const t = await createTestApp();
+    Object.assign(reviewed, t, { ids: await reviewedDemo(t.store) });
+  }, 60_000);
+  afterAll(async () => {
+    restoreTrackerToday();
+    await reviewed.close();
+  });
+  return reviewed;
 }

@@ -19,7 +19,7 @@ import {
   suggestionFor,
   updateFormData,
   type ReviewPeriodRecord,
-} from '../../src/services/reviews.ts';
+} from '../../src/services/reviews/index.ts';
 import { listAuditEvents } from '../../src/store/audit-repository.ts';
 import { addMembership } from '../../src/store/memberships-repository.ts';
 import { createOrganisation } from '../../src/store/organisations-repository.ts';
@@ -285,12 +285,12 @@ describe('review service', () => {
         const { db } = getStore();
         const { plan, reviewer, q1, ids } = await setUp(db);
         const otherCommitmentsKpi = nth(nth(plan.commitments, 0).kpis, 0).id;
-        const result = await saveUpdate(db, reviewer, { commitmentId: ids[2], periodId: q1.id, rag: '', narrative: 'x'.repeat(5001), kpiRefs: [otherCommitmentsKpi] }, AFTER_Q1);
+        const result = await saveUpdate(db, reviewer, { commitmentId: ids[2], periodId: q1.id, rag: '', narrative: 'x'.repeat(20_001), kpiRefs: [otherCommitmentsKpi] }, AFTER_Q1);
         expect(result).toEqual({
           ok: false,
           errors: [
             { field: 'rag', message: 'Select a RAG status' },
-            { field: 'narrative', message: 'Progress update must be 5,000 characters or fewer' },
+            { field: 'narrative', message: 'Progress update must be 20,000 characters or fewer' },
             { field: 'kpiRefs', message: 'Select only KPIs of this commitment' },
           ],
         });

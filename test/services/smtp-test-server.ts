@@ -2,7 +2,7 @@
 // reminder tests. Plain SMTP with AUTH (no STARTTLS), as a test stand-in for the organisation's mail relay.
 import type { AddressInfo } from 'node:net';
 import { createServer } from 'node:net';
-import { SMTPServer } from 'smtp-server';
+import { SMTPServer, type SMTPServerOptions } from 'smtp-server';
 
 export const SMTP_USER = 'tracker';
 export const SMTP_PASS = 'smtp-secret-Pa55word';
@@ -39,6 +39,18 @@ function bodyOf(raw: string): { headers: string; text: string } {
   return { headers, text: body.replace(/\r\n/g, '\n') };
 }
 
+/** An smtp-server data handler that reads each message whole and gives it, with its recipients, to `keep`. */
+export function onWholeMessage(keep: (raw: string, to: string[]) => void): SMTPServerOptions['onData'] {
+  return (stream, session, callback) => {
+    const chunks: Buffer[] = [];
+    stream.on('data', (c: Buffer) => chunks.push(c));
+    stream.on('end', () => {
+      keep(Buffer.concat(chunks).toString('utf8'), session.envelope.rcptTo.map((r) => r.address));
+      callback();
+    });
+  };
+}
+
 export async function startSmtpServer(received: Received[]): Promise<{ server: SMTPServer; port: number }> {
   const server = new SMTPServer({
     disabledCommands: ['STARTTLS'],
@@ -48,19 +60,10 @@ export async function startSmtpServer(received: Received[]): Promise<{ server: S
       if (auth.username === SMTP_USER && auth.password === SMTP_PASS) callback(null, { user: SMTP_USER });
       else callback(new Error('Invalid username or password'));
     },
-    onData(stream, session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on('data', (c: Buffer) => chunks.push(c));
-      stream.on('end', () => {
-        const { headers, text } = bodyOf(Buffer.concat(chunks).toString('utf8'));
-        received.push({
-          to: session.envelope.rcptTo.map((r) => r.address),
-          subject: /^subject:\s*(.*)$/im.exec(headers)?.[1] ?? '',
-          text,
-        });
-        callback();
-      });
-    },
+    onData: onWholeMessage((raw, to) => {
+      const { headers, text } = bodyOf(raw);
+      received.push({ to, subject: /^subject:\s*(.*)$/im.exec(headers)?.[1] ?? '', text });
+    }),
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return { server, port: (server.server.address() as AddressInfo).port };

@@ -4,11 +4,11 @@
 // person can reach (pages, every export format, the calendar, the public page and its CSV) is fetched as each
 // role, and each marker must appear exactly when the rule and the channel allow it.
 import { unzipSync, strFromU8 } from 'fflate';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEMO_ACCOUNTS } from '../../src/services/demo.ts';
 import { flatPdfText } from '../export/support/pdf-text.ts';
-import { client, createTestApp, type TestApp } from '../web/support.ts';
-import { keepTrackerToday, MARKERS, reviewedDemo, type Ids } from './reviewed-demo.ts';
+import { client } from '../web/support.ts';
+import { MARKERS, reviewedDemoAppForAllTests, type Ids } from './reviewed-demo.ts';
 
 type Marker = keyof typeof MARKERS;
 const ALL: readonly Marker[] = ['draft', 'submitted', 'signedCurrent', 'signedEarlier'];
@@ -50,7 +50,7 @@ const CHANNELS: readonly Channel[] = [
   { name: 'commitment page (draft)', shows: ['draft'], url: (i) => `/commitments/${i.c2}` },
   { name: 'review period page', shows: [], url: (i) => `/reviews/${i.q2}` },
   { name: 'update page (draft)', shows: ['draft'], url: (i) => `/reviews/${i.q2}/commitments/${i.c2}` },
-  { name: 'update page (submitted)', shows: ['submitted'], url: (i) => `/reviews/${i.q2}/commitments/${i.c1}` },
+  { name: 'update page (submitted, with the previous period signed off)', shows: ['submitted', 'signedCurrent'], url: (i) => `/reviews/${i.q2}/commitments/${i.c1}` },
   { name: 'update page (corrected)', shows: ['signedCurrent', 'signedEarlier'], url: (i) => `/reviews/${i.q1}/commitments/${i.c1}` },
   { name: 'history (corrected, submitted)', shows: ['submitted', 'signedCurrent', 'signedEarlier'], url: (i) => `/commitments/${i.c1}/updates` },
   { name: 'history (draft)', shows: ['draft'], url: (i) => `/commitments/${i.c2}/updates` },
@@ -81,19 +81,7 @@ const ACCOUNT_OF: Partial<Record<Role, string>> = {
 };
 
 describe('progress updates: one visibility rule on every channel', () => {
-  let t: TestApp;
-  let ids: Ids;
-  const restoreTrackerToday = keepTrackerToday();
-
-  beforeAll(async () => {
-    process.env.TRACKER_TODAY = '2024-10-20';
-    t = await createTestApp();
-    ids = await reviewedDemo(t.store);
-  }, 60_000);
-  afterAll(async () => {
-    restoreTrackerToday();
-    await t.close();
-  });
+  const t = reviewedDemoAppForAllTests('2024-10-20');
 
   for (const role of ROLES) {
     it(`shows ${role} exactly what the rule allows, on every channel`, async () => {
@@ -106,7 +94,7 @@ describe('progress updates: one visibility rule on every channel', () => {
       }
       const problems: string[] = [];
       for (const channel of CHANNELS) {
-        const response = await browser.get(channel.url(ids));
+        const response = await browser.get(channel.url(t.ids));
         const body = response.rawPayload;
         const text = response.statusCode === 200 ? (channel.text ? channel.text(body) : body.toString('utf8')) : '';
         const shouldSee = expected(channel, role);

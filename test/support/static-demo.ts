@@ -3,7 +3,7 @@
 // with the calendar, so what a test expects stays true whatever the date.
 import type { Store } from '../../src/store/database.ts';
 import { createDemoBase, type DemoResult } from '../../src/services/demo.ts';
-import { ensureReviewPeriods } from '../../src/services/reviews.ts';
+import { ensureReviewPeriods } from '../../src/services/reviews/index.ts';
 
 /** The demo plan's title, as imported. */
 export const STATIC_DEMO_TITLE = 'Kestrel Vale Council improvement plan 2024/25';

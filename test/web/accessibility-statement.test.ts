@@ -1,12 +1,8 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { client, createTestApp, type TestApp } from './support.ts';
+import { describe, expect, it } from 'vitest';
+import { appForEachTest, client } from './support.ts';
 
 describe('the accessibility statement', () => {
-  let t: TestApp;
-  beforeEach(async () => {
-    t = await createTestApp();
-  });
-  afterEach(async () => t.close());
+  const t = appForEachTest();
 
   it('is public and follows the GOV.UK model statement', async () => {
     const res = await client(t.app).get('/accessibility');

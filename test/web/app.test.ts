@@ -1,22 +1,18 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { client, createTestApp, type TestApp } from './support.ts';
+import { describe, expect, it } from 'vitest';
+import { appsClosedAfterEachTest, client } from './support.ts';
 
 describe('the web app', () => {
-  let t: TestApp | undefined;
-  afterEach(async () => {
-    await t?.close();
-    t = undefined;
-  });
+  const startApp = appsClosedAfterEachTest();
 
   it('reports health with a working database', async () => {
-    t = await createTestApp();
+    const t = await startApp();
     const res = await t.app.inject('/health');
     expect(res.statusCode).toBe(200);
     expect(res.json()).toEqual({ status: 'UP', database: 'UP' });
   });
 
   it('reports 503 when the database cannot be queried', async () => {
-    t = await createTestApp();
+    const t = await startApp();
     await t.store.db.destroy();
     const res = await t.app.inject('/health');
     expect(res.statusCode).toBe(503);
@@ -24,7 +20,7 @@ describe('the web app', () => {
   });
 
   it('sends a CSP whose nonce is the one on the page’s inline scripts, and other security headers', async () => {
-    t = await createTestApp();
+    const t = await startApp();
     const res = await t.app.inject('/sign-in');
     const csp = String(res.headers['content-security-policy']);
     const nonce = /script-src 'self' 'nonce-([0-9a-f]+)'/.exec(csp)?.[1];
@@ -35,7 +31,7 @@ describe('the web app', () => {
   });
 
   it('serves GOV.UK Frontend styles and scripts, and the service’s own stylesheet and icon', async () => {
-    t = await createTestApp();
+    const t = await startApp();
     for (const path of ['/assets/govuk-frontend.min.css', '/assets/govuk-frontend.min.js', '/assets/moj-frontend.min.css', '/public/favicon.svg', '/public/app.css']) {
       expect((await t.app.inject(path)).statusCode, path).toBe(200);
     }
@@ -43,7 +39,7 @@ describe('the web app', () => {
   });
 
   it('shows a GOV.UK page not found', async () => {
-    t = await createTestApp();
+    const t = await startApp();
     const res = await t.app.inject('/no-such-page');
     expect(res.statusCode).toBe(404);
     expect(res.body).toContain('govuk-template');
@@ -56,8 +52,8 @@ describe('the web app', () => {
     ['NODE_ENV unset', undefined, false],
     ['test', 'test', false],
   ])('shows a GOV.UK error page, with the stack only when NODE_ENV=development (%s)', async (_name, nodeEnv, showsStack) => {
-    t = await createTestApp(nodeEnv === undefined ? {} : { NODE_ENV: nodeEnv });
-    t.app.get('/explode', async () => {
+    const t = await startApp(nodeEnv === undefined ? {} : { NODE_ENV: nodeEnv });
+    t.app.get('/explode', { config: { access: { public: 'a test route that fails' } } }, async () => {
       throw new Error('kaboom-internal-detail');
     });
     const res = await t.app.inject('/explode');
@@ -67,7 +63,7 @@ describe('the web app', () => {
   });
 
   it('marks the session cookie Secure in production', async () => {
-    t = await createTestApp({ NODE_ENV: 'production' });
+    const t = await startApp({ NODE_ENV: 'production' });
     const res = await client(t.app).get('/sign-in');
     const cookie = res.cookies.find((c) => c.name === '__Host-tracker_csrf');
     expect(cookie?.secure).toBe(true);

@@ -1,12 +1,12 @@
 // The service is not on GOV.UK, so it must not look as if it were: no GOV.UK logotype, no crown, no Crown copyright,
 // no GDS Transport. Its header names the organisation that runs it and the service; its footer links to the
 // accessibility statement.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEFAULT_SERVICE_NAME, DEMO_OPERATOR_NAME, loadConfig } from '../../src/config.ts';
 import { DEMO_ORGANISATION } from '../../src/services/demo.ts';
 import { setPlanPublished } from '../../src/services/publishing.ts';
 import { SYSTEM_FONT_STACK, withSystemFont } from '../../src/web/plugins/frontend-styles.ts';
-import { client, createTestApp, type TestApp } from './support.ts';
+import { appsClosedAfterEachTest, client } from './support.ts';
 import { PASSWORD, seedPlanWithInternals } from './public-plan-seed.ts';
 
 /** Marks of GOV.UK's own brand that GOV.UK Frontend would otherwise put on a page. */
@@ -34,14 +34,10 @@ function textOf(html: string, className: string): string {
 }
 
 describe('branding: not GOV.UK', () => {
-  let t: TestApp | undefined;
-  afterEach(async () => {
-    await t?.close();
-    t = undefined;
-  });
+  const startApp = appsClosedAfterEachTest();
 
   it('names the operator in the header and the service in the service navigation and the title, with no GOV.UK brand', async () => {
-    t = await createTestApp({ SERVICE_NAME: 'Plan Tracker', OPERATOR_NAME: 'Northshire Combined Authority', OPERATOR_URL: 'https://www.northshire.example' });
+    const t = await startApp({ SERVICE_NAME: 'Plan Tracker', OPERATOR_NAME: 'Northshire Combined Authority', OPERATOR_URL: 'https://www.northshire.example' });
     const seeded = await seedPlanWithInternals(t.store.db);
     const anonymous = client(t.app);
     const owner = client(t.app);
@@ -83,7 +79,7 @@ describe('branding: not GOV.UK', () => {
     expect(loadConfig({ DEMO: 'false', OPERATOR_NAME: '  Fenbridge  ' }).operatorName).toBe('Fenbridge');
     expect(loadConfig({}).operatorUrl).toBe('/');
 
-    t = await createTestApp();
+    const t = await startApp();
     const html = (await client(t.app).get('/sign-in')).body;
     expectNoGovukBrand(html, 'the sign-in page');
     expect(textOf(html, 'govuk-service-navigation__service-name')).toBe('Improvement Tracker');
@@ -92,7 +88,7 @@ describe('branding: not GOV.UK', () => {
   });
 
   it('serves GOV.UK Frontend’s styles with a system font, and not the GDS Transport font files or GOV.UK’s icons', async () => {
-    t = await createTestApp();
+    const t = await startApp();
     for (const path of ['/assets/govuk-frontend.min.css', '/assets/moj-frontend.min.css']) {
       const res = await t.app.inject(path);
       expect(res.statusCode, path).toBe(200);

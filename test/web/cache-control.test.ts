@@ -2,21 +2,21 @@
 // import preview, exports and evidence files. After signing out the same addresses ask to sign in again. The
 // public page of a published plan is for everyone and keeps its own, cacheable, header.
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { listEvidence } from '../../src/store/monitoring-repository.ts';
-import { PASSWORD, submitMultipart, trackingApp, type Tracking } from './commitment-setup.ts';
+import { PASSWORD, submitMultipart, trackingAppForAllTests } from './commitment-setup.ts';
 import { uploader } from './import-support.ts';
 
 const PDF = new TextEncoder().encode('%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n');
 const DEMO_PLAN = new URL('../../demo/plan-2024-25.txt', import.meta.url);
 
 describe('Cache-Control on signed-in pages and downloads', () => {
-  let t: Tracking;
+  const t = trackingAppForAllTests();
   let evidenceUrl: string;
   let previewUrl: string;
 
+  // Runs after the app has started (hooks run in the order they are registered).
   beforeAll(async () => {
-    t = await trackingApp();
     const owner = await t.as('owner@a.example');
     const milestoneId = t.plan.commitments[0]!.milestones[0]!.id;
     const form = `/milestones/${milestoneId}/evidence/new`;
@@ -34,7 +34,6 @@ describe('Cache-Control on signed-in pages and downloads', () => {
     expect(uploaded.statusCode).toBe(303);
     previewUrl = String(uploaded.headers.location);
   });
-  afterAll(async () => t.close());
 
   const signedInAddresses = () => {
     const plan = `/plans/${t.plan.id}`;

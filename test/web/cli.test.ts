@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { client, type TestApp } from './support.ts';
 import { loadConfig } from '../../src/config.ts';
 import { openStore } from '../../src/store/database.ts';
-import { buildApp } from '../../src/web/app.ts';
+import { appOver } from '../support/app.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -64,7 +64,7 @@ describe('tracker users', () => {
 
     const config = loadConfig({ DATABASE_URL: databaseUrl, DATA_DIR: dir, DEMO: 'false' });
     const store = openStore(config.databaseUrl);
-    const t: Pick<TestApp, 'app'> = { app: await buildApp({ store, config, logger: false }) };
+    const t: Pick<TestApp, 'app'> = { app: await appOver(store, config) };
     try {
       const browser = client(t.app);
       const res = await browser.signIn('cli@example.org', 'from-the-environment');

@@ -1,12 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { trackingApp, visibleText, type Tracking } from './commitment-setup.ts';
+import { describe, expect, it } from 'vitest';
+import { trackingAppForAllTests, visibleText } from './commitment-setup.ts';
 
 describe('the commitment page', () => {
-  let t: Tracking;
-  beforeAll(async () => {
-    t = await trackingApp();
-  });
-  afterAll(async () => t.close());
+  const t = trackingAppForAllTests();
 
   const first = () => t.plan.commitments[0]!;
 

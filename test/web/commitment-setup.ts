@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll } from 'vitest';
 import { addAccount } from '../../src/services/accounts.ts';
 import { findOrCreateOrganisation } from '../../src/store/organisations-repository.ts';
 import { getPlan, savePlanDraft } from '../../src/store/plans-repository.ts';
@@ -59,6 +60,19 @@ export async function trackingApp(): Promise<Tracking> {
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * Starts the tracking app before the enclosing block's tests and closes it after them. The object returned is
+ * filled in once the tests begin, so a block can hold on to it.
+ */
+export function trackingAppForAllTests(): Tracking {
+  const tracking = {} as Tracking;
+  beforeAll(async () => {
+    Object.assign(tracking, await trackingApp());
+  });
+  afterAll(async () => tracking.close());
+  return tracking;
 }
 
 export interface FileToSend {

@@ -26,10 +26,20 @@ function countBox(html: string, id: string): number {
   return Number(match[1]);
 }
 
-async function livingDemo(today: string): Promise<{ t: TestApp; dir: string; planId: number }> {
+/** The apps a test made, each with its data folder: closed and deleted after the test. */
+let made: { t: TestApp; dir: string }[] = [];
+
+/** An app whose data folder is a new temporary folder, closed (and the folder deleted) after the test. */
+async function appInTempFolder(env: Record<string, string>): Promise<{ t: TestApp; dir: string }> {
   const dir = mkdtempSync(join(tmpdir(), 'tracker-demo-'));
+  const t = await createTestApp({ ...env, DATA_DIR: dir });
+  made.push({ t, dir });
+  return { t, dir };
+}
+
+async function livingDemo(today: string): Promise<{ t: TestApp; dir: string; planId: number }> {
   vi.stubEnv('TRACKER_TODAY', today);
-  const t = await createTestApp({ DEMO: 'true', DATA_DIR: dir });
+  const { t, dir } = await appInTempFolder({ DEMO: 'true' });
   const result = await ensureDemo(t.store, t.config, { today });
   expect(result.created).toBe(true);
   expect(result.planId).not.toBeNull();
@@ -53,7 +63,6 @@ async function contentOf(store: Store, planId: number) {
 }
 
 describe('the living demo', () => {
-  let made: { t: TestApp; dir: string; planId: number }[] = [];
   beforeEach(() => {
     made = [];
   });
@@ -66,9 +75,7 @@ describe('the living demo', () => {
   });
 
   it('is a plan of the financial year containing today, tracked up to today, as a newcomer sees it', async () => {
-    const demo = await livingDemo('2026-12-01');
-    made.push(demo);
-    const { t, planId } = demo;
+    const { t, planId } = await livingDemo('2026-12-01');
 
     const plan = (await getPlanRecord(t.store.db, planId))!;
     expect(plan.title).toBe('Kestrel Vale Council improvement plan 2026/27');
@@ -154,9 +161,7 @@ describe('the living demo', () => {
   }, 120_000);
 
   it('in the first quarter of a year starts the plan a quarter early, so that quarter is signed off', async () => {
-    const demo = await livingDemo('2031-05-10');
-    made.push(demo);
-    const { t, planId } = demo;
+    const { t, planId } = await livingDemo('2031-05-10');
     const plan = (await getPlanRecord(t.store.db, planId))!;
     expect(plan.title).toBe('Kestrel Vale Council improvement plan 2031/32');
     expect(plan.period).toEqual({ from: '2031-01-01', to: '2032-03-31' });
@@ -180,16 +185,12 @@ describe('the living demo', () => {
 
   it('gives the same demo for the same creation date', async () => {
     const first = await livingDemo('2027-08-15');
-    made.push(first);
     const second = await livingDemo('2027-08-15');
-    made.push(second);
     expect(await contentOf(second.t.store, second.planId)).toEqual(await contentOf(first.t.store, first.planId));
   }, 120_000);
 
   it('still creates the demo accounts, and says why, when the plan file is missing', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'tracker-demo-'));
-    const t = await createTestApp({ DEMO: 'true', DATA_DIR: dir });
-    made.push({ t, dir, planId: 0 });
+    const { t } = await appInTempFolder({ DEMO: 'true' });
     const result = await ensureDemo(t.store, t.config, { today: '2026-12-01', planFile: join(tmpdir(), 'no-such-plan-for-tracker-tests.txt') });
     expect(result.planId).toBeNull();
     expect(result.notes.join('\n')).toMatch(/Demo plan not loaded: .*no-such-plan-for-tracker-tests\.txt was not found/);
@@ -198,9 +199,7 @@ describe('the living demo', () => {
   });
 
   it('does nothing with demo mode off, and hides the demo accounts', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'tracker-demo-'));
-    const t = await createTestApp({ DATA_DIR: dir });
-    made.push({ t, dir, planId: 0 });
+    const { t } = await appInTempFolder({});
     const result = await ensureDemo(t.store, t.config);
     expect(result.created).toBe(false);
     expect(await listOrganisations(t.store.db)).toEqual([]);
@@ -226,6 +225,8 @@ describe('tracker serve and demo mode', () => {
     delete env.DEMO;
     delete env.DATABASE_URL;
     const child = spawn(process.execPath, ['bin/tracker.js', 'serve', ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    // Listened for from the start, so that a serve that fails at once is reported, not waited for.
+    const exited = new Promise((r) => child.once('exit', r));
     let printed = '';
     try {
       const url = await new Promise<string>((resolve, reject) => {
@@ -240,7 +241,6 @@ describe('tracker serve and demo mode', () => {
       const signIn = await (await fetch(`${url.replace('localhost', '127.0.0.1')}/sign-in`)).text();
       return { signIn, printed };
     } finally {
-      const exited = new Promise((r) => child.once('exit', r));
       child.kill('SIGTERM');
       await exited;
       rmSync(dir, { recursive: true, force: true });

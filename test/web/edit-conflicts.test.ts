@@ -3,10 +3,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.ts';
 import { addAccount } from '../../src/services/accounts.ts';
 import { DEMO_ACCOUNTS, DEMO_ORGANISATION } from '../../src/services/demo.ts';
-import { ensureReviewPeriods } from '../../src/services/reviews.ts';
+import { ensureReviewPeriods } from '../../src/services/reviews/index.ts';
 import { listCommitments } from '../../src/store/commitments-repository.ts';
 import type { Store } from '../../src/store/database.ts';
-import { buildApp } from '../../src/web/app.ts';
+import { appOver } from '../support/app.ts';
 import { freshStore, testDatabaseNames } from '../support/databases.ts';
 import { seedStaticDemo } from '../support/static-demo.ts';
 import { client, csrfFrom } from './support.ts';
@@ -30,7 +30,7 @@ for (const name of testDatabaseNames()) {
       const [q1] = await ensureReviewPeriods(store.db, planId);
       const [c1] = await listCommitments(store.db, planId);
       await addAccount(store.db, { email: SECOND.email, name: 'Second Reviewer', password: SECOND.password, organisation: DEMO_ORGANISATION, role: 'reviewer' });
-      const app = await buildApp({ store, config: loadConfig({ DEMO: 'false' }), logger: false });
+      const app = await appOver(store, loadConfig({ DEMO: 'false' }));
       close = () => app.close();
       const url = `/reviews/${q1!.id}/commitments/${c1!.id}`;
       const as = async (who: { email: string; password: string }) => {

@@ -1,18 +1,14 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { listEvidence } from '../../src/store/monitoring-repository.ts';
 import { safeFileName } from '../../src/services/evidence-files.ts';
-import { inputValue, submitMultipart, trackingApp, visibleText, type Tracking } from './commitment-setup.ts';
+import { inputValue, submitMultipart, trackingAppForAllTests, visibleText } from './commitment-setup.ts';
 
 const PDF = new TextEncoder().encode('%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n');
 
 describe('evidence', () => {
-  let t: Tracking;
-  beforeAll(async () => {
-    t = await trackingApp();
-  });
-  afterAll(async () => t.close());
+  const t = trackingAppForAllTests();
 
   const item = (i: number) => t.plan.commitments[0]!.monitoring[i]!;
   const formUrl = (i: number) => `/monitoring-items/${item(i).id}/evidence/new`;

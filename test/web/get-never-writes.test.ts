@@ -12,12 +12,18 @@ afterEach(async () => t?.close());
 const VIEWER = DEMO_ACCOUNTS.find((a) => a.email === 'viewer@demo.example')!;
 const REVIEWER = DEMO_ACCOUNTS.find((a) => a.email === 'reviewer@demo.example')!;
 
+/** A fresh app over the static demo (no review periods stored yet), and the demo viewer signed in. */
+async function demoWithViewer() {
+  t = await createTestApp({ DEMO: 'true' });
+  const { planId } = await seedStaticDemo(t.store);
+  const viewer = client(t.app);
+  await viewer.signIn(VIEWER.email, VIEWER.password);
+  return { planId, viewer };
+}
+
 describe('GET requests', () => {
   it('leave every table unchanged when a viewer opens the review periods and the export page', async () => {
-    t = await createTestApp({ DEMO: 'true' });
-    const { planId } = await seedStaticDemo(t.store);
-    const viewer = client(t.app);
-    await viewer.signIn(VIEWER.email, VIEWER.password);
+    const { planId, viewer } = await demoWithViewer();
     const before = await tableRowCounts(t.store);
     for (const url of [`/plans/${planId}/reviews`, `/plans/${planId}/export`, `/plans/${planId}/export/csv`, `/plans/${planId}`]) {
       const res = await viewer.get(url);
@@ -30,20 +36,14 @@ describe('GET requests', () => {
   });
 
   it('still list the plan’s review periods for the viewer', async () => {
-    t = await createTestApp({ DEMO: 'true' });
-    const { planId } = await seedStaticDemo(t.store);
-    const viewer = client(t.app);
-    await viewer.signIn(VIEWER.email, VIEWER.password);
+    const { planId, viewer } = await demoWithViewer();
     const page = await viewer.get(`/plans/${planId}/reviews`);
     expect(page.body).toContain('2024/25 Q1');
     expect(page.body).toContain('2024/25 Q4');
   });
 
   it('set up by a reviewer’s POST (not by a viewer’s), after which each period has its page', async () => {
-    t = await createTestApp({ DEMO: 'true' });
-    const { planId } = await seedStaticDemo(t.store);
-    const viewer = client(t.app);
-    await viewer.signIn(VIEWER.email, VIEWER.password);
+    const { planId, viewer } = await demoWithViewer();
     const viewerPage = await viewer.get(`/plans/${planId}/reviews`);
     expect(viewerPage.body).not.toContain('Set up the review periods');
     const refused = await viewer.post(`/plans/${planId}/reviews/periods`, { _csrf: csrfFrom(viewerPage.body) });

@@ -1,6 +1,6 @@
 // Hostile uploads through the web page: one GOV.UK error message on the upload page, and a limit on how many files
 // a user may upload in ten minutes (counted in the database, so it holds on every instance of the service).
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { addAccount } from '../../src/services/accounts.ts';
 import { UPLOADS_PER_WINDOW } from '../../src/services/import-preview.ts';
 import { findOrganisationByName } from '../../src/store/organisations-repository.ts';
@@ -8,19 +8,16 @@ import { findUserByEmail } from '../../src/store/users-repository.ts';
 import { recordImportAttempt } from '../../src/store/import-attempts-repository.ts';
 import { hostileFiles } from '../../bench/fuzz-cases.ts';
 import { uploader } from './import-support.ts';
-import { createTestApp, type TestApp } from './support.ts';
+import { appForEachTest } from './support.ts';
 
 const PASSWORD = 'import-limits-password';
 
 describe('hostile uploads on the import page', () => {
-  let t: TestApp;
   let orgId: number;
-  beforeEach(async () => {
-    t = await createTestApp();
-    await addAccount(t.store.db, { email: 'owner@a.example', name: 'Olive Owner', password: PASSWORD, organisation: 'Org A', role: 'plan-owner' });
-    orgId = (await findOrganisationByName(t.store.db, 'Org A'))!.id;
+  const t = appForEachTest(async (fresh) => {
+    await addAccount(fresh.store.db, { email: 'owner@a.example', name: 'Olive Owner', password: PASSWORD, organisation: 'Org A', role: 'plan-owner' });
+    orgId = (await findOrganisationByName(fresh.store.db, 'Org A'))!.id;
   });
-  afterEach(async () => t.close());
 
   it('shows one clear error for a zip bomb, and the service carries on', async () => {
     const bomb = (await hostileFiles()).find((f) => f.name.startsWith('zip bomb'))!;

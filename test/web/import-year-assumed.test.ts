@@ -2,10 +2,10 @@
 // plan period, so the plan owner checks it before creating the plan.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { addAccount } from '../../src/services/accounts.ts';
 import { findOrganisationByName } from '../../src/store/organisations-repository.ts';
-import { createTestApp, type TestApp } from './support.ts';
+import { appForEachTest } from './support.ts';
 import { uploader } from './import-support.ts';
 
 const PASSWORD = 'year-assumed-test-password';
@@ -20,12 +20,9 @@ function readAsCell(html: string, text: string): string {
 }
 
 describe('the import preview', () => {
-  let t: TestApp;
-  beforeEach(async () => {
-    t = await createTestApp();
-    await addAccount(t.store.db, { email: 'owner@c.example', name: 'Cara Owner', password: PASSWORD, organisation: 'Org C', role: 'plan-owner' });
+  const t = appForEachTest(async (fresh) => {
+    await addAccount(fresh.store.db, { email: 'owner@c.example', name: 'Cara Owner', password: PASSWORD, organisation: 'Org C', role: 'plan-owner' });
   });
-  afterEach(async () => t.close());
 
   it('marks "year assumed" on a date written without its year, and only there', async () => {
     const owner = uploader(t.app);

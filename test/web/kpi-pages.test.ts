@@ -1,13 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { getKpi, listKpiReadings, listKpis } from '../../src/store/kpis-repository.ts';
-import { checkedValue, inputValue, trackingApp, visibleText, type Tracking } from './commitment-setup.ts';
+import { checkedValue, inputValue, trackingAppForAllTests, visibleText } from './commitment-setup.ts';
 
 describe('KPI pages', () => {
-  let t: Tracking;
-  beforeAll(async () => {
-    t = await trackingApp();
-  });
-  afterAll(async () => t.close());
+  const t = trackingAppForAllTests();
 
   const commitment = (n: number) => t.plan.commitments[n - 1]!;
   const kpiForm = {

@@ -1,15 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { getMilestone, listMilestoneRedates } from '../../src/store/milestones-repository.ts';
 import { listAuditEvents } from '../../src/store/audit-repository.ts';
 import { listEvidence } from '../../src/store/monitoring-repository.ts';
-import { checkedValue, inputValue, submitMultipart, trackingApp, visibleText, type Tracking } from './commitment-setup.ts';
+import { checkedValue, inputValue, submitMultipart, trackingAppForAllTests, visibleText } from './commitment-setup.ts';
 
 describe('milestone pages', () => {
-  let t: Tracking;
-  beforeAll(async () => {
-    t = await trackingApp();
-  });
-  afterAll(async () => t.close());
+  const t = trackingAppForAllTests();
 
   const commitment = (n: number) => t.plan.commitments[n - 1]!;
   const milestone = (n: number, i: number) => commitment(n).milestones[i]!;

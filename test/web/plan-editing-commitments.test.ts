@@ -1,8 +1,8 @@
 // Adding, changing, ordering and deleting commitments by hand.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { getCommitment, listCommitments } from '../../src/store/commitments-repository.ts';
 import { nth } from '../support/fixtures.ts';
-import { editingWorld, type EditingWorld } from './plan-editing-setup.ts';
+import { editingWorldForEachTest } from './plan-editing-setup.ts';
 
 /** The commitment titles in the order the plan overview first mentions them. */
 function overviewOrder(html: string, titles: string[]): string[] {
@@ -10,11 +10,7 @@ function overviewOrder(html: string, titles: string[]): string[] {
 }
 
 describe('commitments by hand', () => {
-  let w: EditingWorld;
-  beforeEach(async () => {
-    w = await editingWorld();
-  });
-  afterEach(async () => w.t.close());
+  const w = editingWorldForEachTest();
 
   it('adds a commitment with the next number and a lead chosen from the organisation', async () => {
     const owner = await w.as('owner');

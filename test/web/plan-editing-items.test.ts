@@ -1,16 +1,12 @@
 // Milestones and monitoring items added by hand; a due date written as words is shown as what it was read as.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { listMilestones } from '../../src/store/milestones-repository.ts';
 import { getMonitoringItem, listMonitoringItems } from '../../src/store/monitoring-repository.ts';
 import { nth } from '../support/fixtures.ts';
-import { editingWorld, type EditingWorld } from './plan-editing-setup.ts';
+import { editingWorldForEachTest } from './plan-editing-setup.ts';
 
 describe('milestones and monitoring items by hand', () => {
-  let w: EditingWorld;
-  beforeEach(async () => {
-    w = await editingWorld();
-  });
-  afterEach(async () => w.t.close());
+  const w = editingWorldForEachTest();
 
   const milestoneUrl = (i: number) => `/commitments/${nth(w.commitmentIds, i)}/milestones/new`;
 

@@ -1,7 +1,7 @@
 // Creating a plan by hand and changing its settings, as the pages show them.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { getPlanRecord, listPlans } from '../../src/store/plans-repository.ts';
-import { editingWorld, type EditingWorld } from './plan-editing-setup.ts';
+import { editingWorldForEachTest } from './plan-editing-setup.ts';
 
 const VALID = {
   title: 'Recovery plan 2020',
@@ -13,11 +13,7 @@ const VALID = {
 };
 
 describe('creating a plan by hand', () => {
-  let w: EditingWorld;
-  beforeEach(async () => {
-    w = await editingWorld();
-  });
-  afterEach(async () => w.t.close());
+  const w = editingWorldForEachTest();
 
   const newUrl = () => `/organisations/${w.orgId}/plans/new`;
 
@@ -120,11 +116,7 @@ describe('creating a plan by hand', () => {
 });
 
 describe('changing a plan’s settings', () => {
-  let w: EditingWorld;
-  beforeEach(async () => {
-    w = await editingWorld();
-  });
-  afterEach(async () => w.t.close());
+  const w = editingWorldForEachTest();
 
   it('shows the stored settings and saves changes, closing the plan', async () => {
     const owner = await w.as('owner');

@@ -1,5 +1,6 @@
 // Shared set-up of the plan-editing tests: Org A with the realistic plan, its owner, a viewer, a commitment lead
 // leading commitment 1, and a plan owner of Org B.
+import { afterEach, beforeEach } from 'vitest';
 import { addAccount } from '../../src/services/accounts.ts';
 import { listCommitments, updateCommitment } from '../../src/store/commitments-repository.ts';
 import { findOrCreateOrganisation } from '../../src/store/organisations-repository.ts';
@@ -56,4 +57,17 @@ export async function editingWorld(): Promise<EditingWorld> {
       return (await listAuditEvents(db, org.id)).map((e) => `${e.entity}:${e.action}`);
     },
   };
+}
+
+/**
+ * Gives each test in the enclosing block a fresh world, closed after it. The object returned is filled anew before
+ * each test, so a block can hold on to it.
+ */
+export function editingWorldForEachTest(): EditingWorld {
+  const world = {} as EditingWorld;
+  beforeEach(async () => {
+    Object.assign(world, await editingWorld());
+  });
+  afterEach(async () => world.t.close());
+  return world;
 }

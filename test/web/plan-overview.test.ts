@@ -2,7 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DEMO_ACCOUNTS } from '../../src/services/demo.ts';
 import { findUserByEmail } from '../../src/store/users-repository.ts';
-import { today } from '../../src/web/today.ts';
+import { todayIn } from '../../src/services/clock.ts';
 import { seedStaticDemo } from '../support/static-demo.ts';
 import { client, createTestApp, type TestApp } from './support.ts';
 
@@ -141,11 +141,12 @@ describe('plan overview page', () => {
 
 describe('the day the pages judge milestones by', () => {
   it('is TRACKER_TODAY when set, refusing one that is not a date, and otherwise today in the UK', () => {
-    expect(today({ TRACKER_TODAY: '2019-08-15' })).toBe('2019-08-15');
-    expect(() => today({ TRACKER_TODAY: '2019-02-30' })).toThrow('TRACKER_TODAY must be a date written YYYY-MM-DD, got "2019-02-30"');
-    expect(() => today({ TRACKER_TODAY: '15/08/2019' })).toThrow(/TRACKER_TODAY must be a date/);
+    const now = new Date('2019-05-01T12:00:00Z');
+    expect(todayIn({ TRACKER_TODAY: '2019-08-15' }, now)).toBe('2019-08-15');
+    expect(() => todayIn({ TRACKER_TODAY: '2019-02-30' }, now)).toThrow('TRACKER_TODAY must be a date written YYYY-MM-DD, got "2019-02-30"');
+    expect(() => todayIn({ TRACKER_TODAY: '15/08/2019' }, now)).toThrow(/TRACKER_TODAY must be a date/);
     // 23:30 UTC on 30 June is 00:30 on 1 July in London (summer time).
-    expect(today({}, new Date('2019-06-30T23:30:00Z'))).toBe('2019-07-01');
-    expect(today({}, new Date('2019-12-31T23:30:00Z'))).toBe('2019-12-31');
+    expect(todayIn({}, new Date('2019-06-30T23:30:00Z'))).toBe('2019-07-01');
+    expect(todayIn({}, new Date('2019-12-31T23:30:00Z'))).toBe('2019-12-31');
   });
 });

@@ -1,24 +1,21 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { addAccount } from '../../src/services/accounts.ts';
 import { findOrCreateOrganisation } from '../../src/store/organisations-repository.ts';
 import { savePlanDraft } from '../../src/store/plans-repository.ts';
 import { realisticPlanDraft } from '../support/fixtures.ts';
-import { client, createTestApp, type TestApp } from './support.ts';
+import { appForEachTest, client } from './support.ts';
 
 const PASSWORD = 'plans-test-password';
 
 describe('plan pages', () => {
-  let t: TestApp;
   let planId: number;
-  beforeEach(async () => {
-    t = await createTestApp();
-    const db = t.store.db;
+  const t = appForEachTest(async (fresh) => {
+    const db = fresh.store.db;
     const orgA = await findOrCreateOrganisation(db, 'Org A');
     planId = await savePlanDraft(db, orgA.id, realisticPlanDraft());
     await addAccount(db, { email: 'viewer@a.example', name: 'Vera Viewer', password: PASSWORD, organisation: 'Org A', role: 'viewer' });
     await addAccount(db, { email: 'owner@b.example', name: 'Bob Owner', password: PASSWORD, organisation: 'Org B', role: 'plan-owner' });
   });
-  afterEach(async () => t.close());
 
   it('lists the plans of the user’s organisations on the home page', async () => {
     const browser = client(t.app);

@@ -1,18 +1,15 @@
 import { parse } from 'csv-parse/sync';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { listAuditEvents } from '../../src/store/audit-repository.ts';
 import { PUBLIC_CSV_COLUMNS } from '../../src/services/publishing.ts';
-import { client, createTestApp, type TestApp } from './support.ts';
+import { appForEachTest, client } from './support.ts';
 import { INTERNAL_TEXT, PASSWORD, PUBLIC_TEXT, seedPlanWithInternals, type SeededPublicPlan } from './public-plan-seed.ts';
 
 describe('the public page of a plan', () => {
-  let t: TestApp;
   let seeded: SeededPublicPlan;
-  beforeEach(async () => {
-    t = await createTestApp();
-    seeded = await seedPlanWithInternals(t.store.db);
+  const t = appForEachTest(async (fresh) => {
+    seeded = await seedPlanWithInternals(fresh.store.db);
   });
-  afterEach(async () => t.close());
 
   async function publishAsOwner(published = true) {
     const owner = client(t.app);

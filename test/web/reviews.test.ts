@@ -1,24 +1,17 @@
 // The quarterly review pages through HTTP, as the demo reviewer, plan owner and a user of another organisation
 // would use them: write → check → submit, respond, sign off, correct, compare, history; and every refusal.
 import { afterEach, describe, expect, it } from 'vitest';
-import type { LightMyRequestResponse } from 'fastify';
-import { DEMO_ACCOUNTS } from '../../src/services/demo.ts';
 import { addKpi, recordKpiReading } from '../../src/services/plans.ts';
-import { ensureReviewPeriods } from '../../src/services/reviews.ts';
 import { listCommitments } from '../../src/store/commitments-repository.ts';
-import { seedStaticDemo } from '../support/static-demo.ts';
-import { client, createTestApp, csrfFrom, type TestApp } from './support.ts';
+import { getPlanRecord, savePlanDraft } from '../../src/store/plans-repository.ts';
+import { realisticPlanDraft } from '../support/fixtures.ts';
+import { demoAccount } from '../support/demo-accounts.ts';
+import { readerText as text, seedDemoReviews, signedInBrowser, type Browser } from './review-setup.ts';
+import { client, createTestApp, type TestApp } from './support.ts';
 
-const account = (email: string) => {
-  const found = DEMO_ACCOUNTS.find((a) => a.email === email);
-  if (!found) throw new Error(`no demo account ${email}`);
-  return found;
-};
-const REVIEWER = account('reviewer@demo.example');
-const OWNER = account('owner@demo.example');
-const OTHER = account('other@demo.example');
-
-type Browser = ReturnType<typeof client> & { send(url: string, form: Record<string, string | string[]>): Promise<LightMyRequestResponse> };
+const REVIEWER = demoAccount('reviewer@demo.example');
+const OWNER = demoAccount('owner@demo.example');
+const OTHER = demoAccount('other@demo.example');
 
 interface Setup {
   planId: number;
@@ -33,44 +26,10 @@ let t: TestApp;
 
 async function setUp(): Promise<Setup> {
   t = await createTestApp({ DEMO: 'true' });
-  const { planId } = await seedStaticDemo(t.store);
-  const periods = await ensureReviewPeriods(t.store.db, planId);
-  const commitments = await listCommitments(t.store.db, planId);
   return {
-    planId,
-    q1: periods[0]!.id,
-    q2: periods[1]!.id,
-    commitment: (n) => commitments.find((c) => c.number === n)!.id,
-    async as(who) {
-      const c = client(t.app);
-      await c.signIn(who.email, who.password);
-      const token = csrfFrom((await c.get('/')).body);
-      // Posts a form the way a browser does, repeating a field for each ticked box.
-      const send = async (url: string, form: Record<string, string | string[]>) => {
-        const body = new URLSearchParams({ _csrf: token });
-        for (const [k, v] of Object.entries(form)) for (const value of [v].flat()) body.append(k, value);
-        const response = await t.app.inject({
-          method: 'POST',
-          url,
-          headers: { cookie: c.jar.header(), 'content-type': 'application/x-www-form-urlencoded' },
-          payload: body.toString(),
-        });
-        c.jar.store(response);
-        return response;
-      };
-      return Object.assign(c, { send });
-    },
+    ...(await seedDemoReviews(t)),
+    as: (who) => signedInBrowser(t, who),
   };
-}
-
-/** The text a reader sees: tags stripped, entities of the texts used here decoded, spaces collapsed. */
-function text(html: string): string {
-  return html
-    .replace(/<[^>]+>/g, ' ')
-    .replace(/&#39;|&rsquo;|’/g, "'")
-    .replace(/&quot;/g, '"')
-    .replace(/&amp;/g, '&')
-    .replace(/\s+/g, ' ');
 }
 
 function taskStatus(html: string, commitmentId: number): string {
@@ -318,6 +277,22 @@ describe('quarterly review pages', () => {
     expect((await reviewer.get('/reviews/99999')).statusCode).toBe(404);
     expect((await reviewer.get(updateUrl(s.q1, 99999))).statusCode).toBe(404);
     expect((await reviewer.get('/reviews/not-a-number')).statusCode).toBe(404);
+  });
+
+  it('answers "not found" for a commitment of another plan of the same organisation under this period', async () => {
+    const s = await setUp();
+    const plan = await getPlanRecord(t.store.db, s.planId);
+    const otherPlanId = await savePlanDraft(t.store.db, plan!.organisationId, realisticPlanDraft());
+    const [elsewhere] = await listCommitments(t.store.db, otherPlanId);
+    const reviewer = await s.as(REVIEWER);
+    // The period is the reviewer's to read and write: the commitment is what does not belong.
+    expect((await reviewer.get(`/commitments/${elsewhere!.id}`)).statusCode).toBe(200);
+    expect((await reviewer.get(updateUrl(s.q1, elsewhere!.id))).statusCode).toBe(404);
+    const write = await reviewer.send(updateUrl(s.q1, elsewhere!.id), { rag: 'green', narrative: 'In the wrong plan.' });
+    expect(write.statusCode).toBe(404);
+    expect(text(write.body)).toContain('Page not found');
+    expect((await reviewer.send(`${updateUrl(s.q1, elsewhere!.id)}/submit`, {})).statusCode).toBe(404);
+    expect(taskStatus((await reviewer.get(`/reviews/${s.q1}`)).body, s.commitment(1))).toBe('Not started');
   });
 
   it('sends a signed-out visitor to sign in', async () => {

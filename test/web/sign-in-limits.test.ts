@@ -1,19 +1,16 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { addAccount } from '../../src/services/accounts.ts';
-import { buildApp } from '../../src/web/app.ts';
+import { appOver } from '../support/app.ts';
 import { ADDRESS_LIMIT } from '../../src/web/routes/sign-in/index.ts';
-import { client, createTestApp, type TestApp } from './support.ts';
+import { appForEachTest, client } from './support.ts';
 
 const PASSWORD = 'correct-horse-battery';
 const LOCKED = 'There have been too many attempts to sign in with this email address';
 
 describe('sign-in limits', () => {
-  let t: TestApp;
-  beforeEach(async () => {
-    t = await createTestApp();
-    await addAccount(t.store.db, { email: 'owner@example.org', name: 'Olivia Owner', password: PASSWORD, organisation: 'Org A', role: 'plan-owner' });
+  const t = appForEachTest(async (fresh) => {
+    await addAccount(fresh.store.db, { email: 'owner@example.org', name: 'Olivia Owner', password: PASSWORD, organisation: 'Org A', role: 'plan-owner' });
   });
-  afterEach(async () => t.close());
 
   it('refuses an account after 5 wrong passwords, even with the right one, and says so the same way for unknown addresses', async () => {
     const browser = client(t.app);
@@ -52,7 +49,7 @@ describe('sign-in limits', () => {
 
   it(`throttles sign-in posts from one client address after ${ADDRESS_LIMIT.max}, counting across instances of the service`, async () => {
     // A second instance of the service on the same database shares the counters.
-    const other = await buildApp({ store: t.store, config: t.config, logger: false });
+    const other = await appOver(t.store, t.config);
     try {
       const first = client(t.app);
       const second = client(other);

@@ -1,17 +1,14 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { Writable } from 'node:stream';
 import { addAccount } from '../../src/services/accounts.ts';
-import { client, createTestApp, type TestApp } from './support.ts';
+import { appForEachTest, client, createTestApp } from './support.ts';
 
 const PASSWORD = 'correct-horse-battery';
 
 describe('signing in', () => {
-  let t: TestApp;
-  beforeEach(async () => {
-    t = await createTestApp();
-    await addAccount(t.store.db, { email: 'owner@example.org', name: 'Olivia Owner', password: PASSWORD, organisation: 'Org A', role: 'plan-owner' });
+  const t = appForEachTest(async (fresh) => {
+    await addAccount(fresh.store.db, { email: 'owner@example.org', name: 'Olivia Owner', password: PASSWORD, organisation: 'Org A', role: 'plan-owner' });
   });
-  afterEach(async () => t.close());
 
   it('serves the sign-in page as a GOV.UK page', async () => {
     const res = await client(t.app).get('/sign-in');

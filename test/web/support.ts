@@ -1,9 +1,10 @@
 // Test helpers for the web app: a real, migrated SQLite database in a temp folder, and a tiny cookie jar for app.inject.
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import { afterEach, beforeEach } from 'vitest';
 import type { DestinationStream } from 'pino';
 import { loadConfig, type Config } from '../../src/config.ts';
 import type { Store } from '../../src/store/database.ts';
-import { buildApp } from '../../src/web/app.ts';
+import { appOver } from '../support/app.ts';
 import { freshSqliteStore } from '../support/databases.ts';
 
 export interface TestApp {
@@ -19,7 +20,7 @@ export async function createTestApp(
 ): Promise<TestApp> {
   const store = await freshSqliteStore();
   const config = loadConfig({ DEMO: 'false', ...env });
-  const app = await buildApp({ store, config, logger });
+  const app = await appOver(store, config, { logger });
   return {
     app,
     store,
@@ -28,6 +29,55 @@ export async function createTestApp(
       await app.close();
       await store.close();
     },
+  };
+}
+
+/**
+ * Gives each test in the enclosing block a fresh app, closed after it, with `prepare` (adding accounts, say) run
+ * on it first. What it returns always stands for the current test's app.
+ */
+export function appForEachTest(prepare: (t: TestApp) => Promise<unknown> = async () => undefined): TestApp {
+  let current: TestApp | undefined;
+  beforeEach(async () => {
+    current = await createTestApp();
+    await prepare(current);
+  });
+  afterEach(async () => {
+    await current?.close();
+    current = undefined;
+  });
+  const now = (): TestApp => {
+    if (!current) throw new Error('the test app is only there while a test runs');
+    return current;
+  };
+  return {
+    get app() {
+      return now().app;
+    },
+    get store() {
+      return now().store;
+    },
+    get config() {
+      return now().config;
+    },
+    close: () => now().close(),
+  };
+}
+
+/**
+ * For tests that each start their own app with their own settings: the function returned starts one, and every app
+ * it started is closed after the test.
+ */
+export function appsClosedAfterEachTest(): (env?: Record<string, string>) => Promise<TestApp> {
+  let started: TestApp[] = [];
+  afterEach(async () => {
+    for (const t of started) await t.close();
+    started = [];
+  });
+  return async (env = {}) => {
+    const t = await createTestApp(env);
+    started.push(t);
+    return t;
   };
 }
 

@@ -11,23 +11,13 @@ export function registerAudit(program: Command): void {
     .description('check that no audit event has been edited, deleted or reordered')
     .action(async () => {
       // Loaded when the command runs, so that `tracker --help` stays quick.
-      const [{ openStore }, { migrate }, { verifyAuditChain }] = await Promise.all([
-        import('../../store/database.ts'),
-        import('../../store/migrate.ts'),
-        import('../../store/audit-repository.ts'),
-      ]);
-      const store = openStore(loadConfig().databaseUrl);
-      try {
-        await migrate(store);
-        const check = await verifyAuditChain(store.db);
-        if (check.ok) {
-          process.stdout.write(`Audit trail intact: ${check.events} event${check.events === 1 ? '' : 's'}, every link checked.\n`);
-          return;
-        }
-        process.stdout.write(`Audit trail BROKEN at event ${check.eventId} (sequence ${check.seq}): ${check.problem}.\n`);
-        process.exitCode = 1;
-      } finally {
-        await store.close();
+      const { withServices } = await import('../../composition-root.ts');
+      const check = await withServices(loadConfig(), (services) => services.admin.verifyAuditChain());
+      if (check.ok) {
+        process.stdout.write(`Audit trail intact: ${check.events} event${check.events === 1 ? '' : 's'}, every link checked.\n`);
+        return;
       }
+      process.stdout.write(`Audit trail BROKEN at event ${check.eventId} (sequence ${check.seq}): ${check.problem}.\n`);
+      process.exitCode = 1;
     });
 }

@@ -33,11 +33,6 @@ function asAtDay(value: string): string {
   return value;
 }
 
-function localToday(): string {
-  const now = new Date();
-  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
-}
-
 function kilobytes(n: number): string {
   return n < 1024 ? `${n} bytes` : `${Math.round(n / 1024)} KB`;
 }
@@ -50,7 +45,7 @@ export function registerExport(program: Command): void {
     .requiredOption('--format <format>', EXPORT_FORMATS.join(' | '))
     .option('--period <label>', 'docx: the review period for the Area Lead column, e.g. "2019/20 Q1" (default: all periods)')
     .option('--entity <name>', `csv: one file of ${ENTITIES.join(', ')} (default: a zip of all)`)
-    .option('--today <date>', 'today, YYYY-MM-DD (default: the real today): the as-at date while the plan runs', isoDay)
+    .option('--today <date>', 'today, YYYY-MM-DD (default: today in the UK, or TRACKER_TODAY): the as-at date while the plan runs', isoDay)
     .option(
       '--as-at <date>',
       'the date every format is as at, YYYY-MM-DD (default: today while the plan runs; once it has ended, the end of the latest signed-off review period)',
@@ -59,30 +54,27 @@ export function registerExport(program: Command): void {
     .option('--out <file>', 'where to write (default: a name from the plan title; - for standard output)')
     .action(async (options: ExportOptions) => {
       // Loaded when the command runs, not when it is registered, so that `tracker --help` stays quick.
-      const [{ openStore }, { migrate }, { exportPlanFile }] = await Promise.all([
-        import('../../store/database.ts'),
-        import('../../store/migrate.ts'),
-        import('../../export/export-plan-file.ts'),
-      ]);
-      const store = openStore(loadConfig().databaseUrl);
-      try {
-        await migrate(store);
-        const file = await exportPlanFile(store.db, options.plan, {
-          format: options.format,
-          period: options.period,
-          entity: options.entity,
-          today: options.today ?? localToday(),
-          asAt: options.asAt,
-        });
-        if (options.out === '-') {
-          process.stdout.write(file.bytes);
-          return;
-        }
-        const out = options.out ?? file.fileName;
-        await writeFile(out, file.bytes);
-        process.stdout.write(`Wrote ${out} (${kilobytes(file.bytes.length)})\n`);
-      } finally {
-        await store.close();
-      }
+      const [{ withServices }, { fixedClock }] = await Promise.all([import('../../composition-root.ts'), import('../../services/clock.ts')]);
+      // --today stops the clock on that day; otherwise it is the system clock (today in the UK, or TRACKER_TODAY).
+      const clock = options.today === undefined ? undefined : fixedClock(options.today);
+      await withServices(
+        loadConfig(),
+        async (services) => {
+          const file = await services.exports.fileForCommandLine(options.plan, {
+            format: options.format,
+            period: options.period,
+            entity: options.entity,
+            asAt: options.asAt,
+          });
+          if (options.out === '-') {
+            process.stdout.write(file.bytes);
+            return;
+          }
+          const out = options.out ?? file.fileName;
+          await writeFile(out, file.bytes);
+          process.stdout.write(`Wrote ${out} (${kilobytes(file.bytes.length)})\n`);
+        },
+        { clock },
+      );
     });
 }

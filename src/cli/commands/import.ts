@@ -65,22 +65,9 @@ export function planSummary(plan: PlanDraft, format: PlanFormat, formatNames: Re
 }
 
 async function store(plan: PlanDraft, org: string, sourceName: string): Promise<{ planId: number; organisation: string }> {
-  // The store loads only when a plan is stored: not for --dry-run, nor for `tracker --help`.
-  const [{ importPlan }, { openStore }, { migrate }, { findOrCreateOrganisation }] = await Promise.all([
-    import('../../services/plans.ts'),
-    import('../../store/database.ts'),
-    import('../../store/migrate.ts'),
-    import('../../store/organisations-repository.ts'),
-  ]);
-  const handle = openStore(loadConfig().databaseUrl);
-  try {
-    await migrate(handle);
-    const organisation = await findOrCreateOrganisation(handle.db, org);
-    const planId = await importPlan(handle.db, organisation.id, plan, null, { sourceName });
-    return { planId, organisation: organisation.name };
-  } finally {
-    await handle.close();
-  }
+  // The services (and the database) load only when a plan is stored: not for --dry-run, nor for `tracker --help`.
+  const { withServices } = await import('../../composition-root.ts');
+  return withServices(loadConfig(), (services) => services.plans.importPlanFor(org, plan, { sourceName }));
 }
 
 export function registerImport(program: Command): void {

@@ -1,10 +1,10 @@
 // `tracker reminders send [--date YYYY-MM-DD]`: e-mails today's reminder digests (one per person per day, never
-// twice: see services/reminders.ts). Meant to run once a day from cron or a scheduler; running it again the same
-// day sends only what could not be sent before.
+// twice: see services/reminders.ts). `tracker serve` sends them on a schedule (services/scheduled-work.ts); this
+// command is for deployments that prefer cron, and for sending by hand. It takes the same once-a-day claim, so
+// it never runs alongside a scheduled run; running it again the same day sends only what could not be sent before.
 import type { Command } from 'commander';
 import { loadConfig } from '../../config.ts';
 import type { ReminderLog } from '../../services/reminders.ts';
-import { today } from '../../web/today.ts';
 
 function isoDate(value: string): string {
   const parsed = new Date(`${value}T00:00:00Z`);
@@ -28,20 +28,22 @@ export function registerReminders(program: Command): void {
     .description('send the day’s reminder e-mails (SMTP_HOST, SMTP_PORT, MAIL_FROM, REMINDER_DAYS… from the environment)')
     .option('--date <date>', 'the day to send for, YYYY-MM-DD (default: today)')
     .action(async (options: { date?: string }) => {
-      const day = options.date === undefined ? today() : isoDate(options.date);
+      const day = options.date === undefined ? undefined : isoDate(options.date);
       // Loaded when the command runs, not when it is registered, so that `tracker --help` stays quick.
-      const [{ openStore }, { migrate }, { createSmtpMailer }, { sendDailyDigests }] = await Promise.all([
-        import('../../store/database.ts'),
-        import('../../store/migrate.ts'),
-        import('../../services/mailer.ts'),
-        import('../../services/reminders.ts'),
-      ]);
+      const [{ openServices }, { createSmtpMailer }] = await Promise.all([import('../../composition-root.ts'), import('../../services/mailer.ts')]);
       const config = loadConfig();
-      const store = openStore(config.databaseUrl);
+      const services = await openServices(config);
       const mailer = createSmtpMailer(config.smtp);
       try {
-        await migrate(store);
-        const report = await sendDailyDigests({ db: store.db, mailer, config, log }, day);
+        // Without --date: today on the services' clock (today in the UK, or TRACKER_TODAY).
+        // The same once-a-day claim as the schedule in `tracker serve`: never alongside a run going on elsewhere.
+        const run = await services.scheduledWork.sendRemindersNow(mailer, log, day);
+        if (!run.ran) {
+          const who = run.run ? ` by ${run.run.instance} (since ${run.run.claimedAt})` : '';
+          process.stdout.write(`Reminders for ${day ?? services.clock.today()} are being sent now${who}: nothing sent from here.\n`);
+          return;
+        }
+        const { report } = run;
         const lines = [
           `Reminders for ${report.day}: ${report.sent.length} sent, ${report.alreadySent.length} already sent earlier, ${report.failed.length} not sent`,
           ...report.sent.map((email) => `  sent to ${email}`),
@@ -52,7 +54,7 @@ export function registerReminders(program: Command): void {
         }
       } finally {
         mailer.close();
-        await store.close();
+        await services.close();
       }
     });
 }

@@ -1,7 +1,10 @@
 // `tracker serve`: migrate the database, add the demo data on a first run in demo mode, then serve the web app
-// until SIGINT/SIGTERM, closing connections cleanly.
+// until SIGINT/SIGTERM, closing connections cleanly. Each instance also checks for the day's reminder e-mails
+// (sent once across instances) and deletes expired sessions.
 import type { Command } from 'commander';
-import { loadConfig } from '../../config.ts';
+import type { FastifyBaseLogger } from 'fastify';
+import { loadConfig, type Config } from '../../config.ts';
+import type { Services } from '../../services/index.ts';
 
 const PURGE_EVERY_MS = 60 * 60 * 1000;
 
@@ -20,6 +23,36 @@ export function serveEnvironment(env: NodeJS.ProcessEnv, options: ServeOptions):
   };
 }
 
+/**
+ * The day's reminder e-mails on a schedule, sent once across every instance (services/scheduled-work.ts), unless
+ * REMINDERS=off or no SMTP server is set. Returns what to stop on shutdown.
+ */
+async function scheduleReminders(services: Services, config: Config, log: FastifyBaseLogger): Promise<{ stop(): void } | null> {
+  // Loaded when the command runs, like everything heavy (`tracker --help` stays quick).
+  const [{ reminderSchedule }, { createSmtpMailer }] = await Promise.all([
+    import('../../services/scheduled-work-service.ts'),
+    import('../../services/mailer.ts'),
+  ]);
+  const schedule = reminderSchedule(process.env);
+  if (!schedule.enabled) {
+    log.info('reminder e-mails are not scheduled (REMINDERS=off)');
+    return null;
+  }
+  if (!config.smtp.host) {
+    log.info('reminder e-mails are not scheduled: no SMTP server is set (SMTP_HOST)');
+    return null;
+  }
+  const mailer = createSmtpMailer(config.smtp);
+  const running = services.scheduledWork.startReminderSchedule(mailer, log, schedule);
+  log.info({ hour: schedule.hour, everyMinutes: schedule.everyMs / 60_000 }, 'reminder e-mails scheduled daily from this hour (UK time)');
+  return {
+    stop: () => {
+      running.stop();
+      mailer.close();
+    },
+  };
+}
+
 export function registerServe(program: Command): void {
   program
     .command('serve')
@@ -28,41 +61,36 @@ export function registerServe(program: Command): void {
     .option('--demo', 'demo mode: public demo accounts and a demo plan tracked up to today (never for real use; DEMO=true does the same)')
     .action(async (options: ServeOptions) => {
       // Loaded when the command runs, not when it is registered, so that `tracker --help` stays quick.
-      const [{ openStore }, { migrate }, { buildApp }, { demoSignInText, ensureDemo }, { purgeExpiredSessions }] = await Promise.all([
-        import('../../store/database.ts'),
-        import('../../store/migrate.ts'),
-        import('../../web/app.ts'),
-        import('../../services/demo.ts'),
-        import('../../services/accounts.ts'),
-      ]);
+      const [{ openServices }, { buildApp }] = await Promise.all([import('../../composition-root.ts'), import('../../web/app.ts')]);
       const config = loadConfig(serveEnvironment(process.env, options));
-      const store = openStore(config.databaseUrl);
-      await migrate(store);
-      const app = await buildApp({ store, config });
+      const services = await openServices(config);
+      const app = await buildApp({ services, config });
 
       try {
-        const demo = await ensureDemo(store, config);
+        const demo = await services.demo.ensure();
         for (const note of demo.notes) app.log.info(note);
       } catch (err) {
         app.log.error({ err }, 'Demo data could not be added; the service runs without it');
       }
 
       const purge = () =>
-        purgeExpiredSessions(store.db).then(
+        services.accounts.purgeExpiredSessions().then(
           (n) => n > 0 && app.log.info({ sessions: n }, 'expired sessions deleted'),
           (err: unknown) => app.log.warn({ err }, 'expired sessions could not be deleted'),
         );
       await purge();
       const purging = setInterval(() => void purge(), PURGE_EVERY_MS).unref();
+      const reminders = await scheduleReminders(services, config, app.log);
 
       let closing = false;
       const shutdown = async (signal: string) => {
         if (closing) return;
         closing = true;
         clearInterval(purging);
+        reminders?.stop();
         app.log.info({ signal }, 'shutting down');
         await app.close();
-        await store.close();
+        await services.close();
         process.exit(0);
       };
       process.once('SIGINT', () => void shutdown('SIGINT'));
@@ -73,6 +101,6 @@ export function registerServe(program: Command): void {
       const port = typeof address === 'object' && address ? address.port : config.port;
       const url = `http://localhost:${port}`;
       process.stdout.write(`Improvement Tracker is running at ${url}\n`);
-      if (config.demo) process.stdout.write(`${demoSignInText(url)}\n`);
+      if (config.demo) process.stdout.write(`${services.demo.signInText(url)}\n`);
     });
 }

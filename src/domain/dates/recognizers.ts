@@ -102,12 +102,14 @@ const numericDate: Recognizer = {
   },
 };
 
+/** Days `days` of the month named `monthText` (null when it names no month), in `year` or, without one, yearless. */
 function dayWindowReader(
-  month: number,
-  monthText: string,
+  monthText: string | undefined,
   days: [number, number],
   year: number | null,
 ): Recognition | null {
+  const month = monthNumber(monthText ?? '');
+  if (month === null) return null;
   const [d1, d2] = days;
   const build = (y: number): DueWindow | null => {
     const from = tryIso(y, month, d1);
@@ -115,7 +117,7 @@ function dayWindowReader(
     return from && to ? { from, to } : null;
   };
   if (year !== null) return dated('day', build(year), [year], 'there is no such date');
-  if (!isCapitalised(monthText)) return null;
+  if (!isCapitalised(monthText ?? '')) return null;
   if (!dayExists(month, d1) || !dayExists(month, d2)) return unreadable(`${MONTH_LABEL(month)} has no day ${d2}`);
   return { type: 'yearless', kind: 'day', forYear: build };
 }
@@ -130,9 +132,7 @@ const dayRange: Recognizer = {
   read(m) {
     const [d1, d2] = [Number(m[1]), Number(m[2])];
     if (d1 >= d2) return null;
-    const month = monthNumber(m[3] ?? '');
-    if (month === null) return null;
-    return dayWindowReader(month, m[3] ?? '', [d1, d2], yearFrom(m[4], m[5], m[6]));
+    return dayWindowReader(m[3], [d1, d2], yearFrom(m[4], m[5], m[6]));
   },
 };
 
@@ -145,9 +145,7 @@ const dayMonth: Recognizer = {
   ),
   read(m) {
     const day = Number(m[1]);
-    const month = monthNumber(m[2] ?? '');
-    if (month === null) return null;
-    return dayWindowReader(month, m[2] ?? '', [day, day], yearFrom(m[3], m[4], m[5]));
+    return dayWindowReader(m[2], [day, day], yearFrom(m[3], m[4], m[5]));
   },
 };
 
@@ -159,10 +157,8 @@ const monthDay: Recognizer = {
     'giu',
   ),
   read(m) {
-    const month = monthNumber(m[1] ?? '');
-    if (month === null) return null;
     const day = Number(m[2]);
-    return dayWindowReader(month, m[1] ?? '', [day, day], yearFrom(m[3], m[4]));
+    return dayWindowReader(m[1], [day, day], yearFrom(m[3], m[4]));
   },
 };
 

@@ -14,7 +14,7 @@ import { kpiStatus } from '../../domain/kpi.ts';
 import { maxIso as maxDate, minIso as minDate } from '../../domain/dates/calendar.ts';
 import type { IsoDate, Rag } from '../../domain/types.ts';
 import type { Database } from '../../store/schema.ts';
-import type { CommitmentRecord, KpiRecord, MilestoneRecord, PlanRecord } from '../../store/records.ts';
+import type { CommitmentRecord, KpiRecord, MilestoneRecord, PlanRecord } from '../../domain/records.ts';
 import { listCommitments } from '../../store/commitments-repository.ts';
 import { listKpiReadings, listKpis } from '../../store/kpis-repository.ts';
 import { listMilestones } from '../../store/milestones-repository.ts';
@@ -26,7 +26,7 @@ import { addEvidenceWithFile } from '../evidence-files.ts';
 import { measurableKpi } from '../kpi-model.ts';
 import { scheduledWindows } from '../milestone-schedule.ts';
 import { addMilestone, editKpi, recordKpiReading, redateMilestone, setMilestoneStatus } from '../plans.ts';
-import { respondToUpdate, saveUpdate, signOffPeriod, submitUpdate, suggestionFor, type ReviewUpdateRecord } from '../reviews.ts';
+import { respondToUpdate, saveUpdate, signOffPeriod, submitUpdate, suggestionFor, type ReviewUpdateRecord } from '../reviews/index.ts';
 import { DEMO_KPI_SPECS, demoReadings } from './demo-kpis.ts';
 import {
   doneNote,

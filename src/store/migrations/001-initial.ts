@@ -1,18 +1,7 @@
 // The first schema. Runs unchanged on SQLite and PostgreSQL.
-import type { ColumnDefinitionBuilder, CreateTableBuilder, Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Dialect } from '../database.ts';
-
-type Col = (c: ColumnDefinitionBuilder) => ColumnDefinitionBuilder;
-
-function withId<T extends string>(table: CreateTableBuilder<T, never>, dialect: Dialect): CreateTableBuilder<T, 'id'> {
-  return dialect === 'postgres'
-    ? table.addColumn('id', 'serial', (c) => c.primaryKey())
-    : table.addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement());
-}
-
-const notNull: Col = (c) => c.notNull();
-const ref = (table: string): Col => (c) => c.notNull().references(`${table}.id`).onDelete('cascade');
-const optRef = (table: string): Col => (c) => c.references(`${table}.id`).onDelete('set null');
+import { notNull, optRef, ref, withId } from './columns.ts';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function up(db: Kysely<any>, dialect: Dialect): Promise<void> {

@@ -1,14 +1,8 @@
-// Authentication for routes: `app.requireUser` as a preHandler sends signed-out visitors to the sign-in page
-// (saying so when their session has expired) and brings them back afterwards. Every response to a signed-in
+// Where signing in starts and returns to (the access check in plugins/access.ts sends signed-out visitors there,
+// saying so when their session has expired, and they are brought back afterwards). Every response to a signed-in
 // request (pages, downloads, evidence files, previews) says `Cache-Control: no-store`, so neither the browser nor
 // a proxy keeps a copy: after signing out, Back asks the server again and meets the sign-in page.
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-
-declare module 'fastify' {
-  interface FastifyInstance {
-    requireUser: (request: FastifyRequest, reply: FastifyReply) => Promise<void>;
-  }
-}
+import type { FastifyInstance } from 'fastify';
 
 /** A local path to return to after signing in; anything else (other sites, "//host") becomes "/". */
 export function safeReturnPath(value: unknown): string {
@@ -30,13 +24,9 @@ function forbidsStoring(value: unknown): boolean {
 
 export async function setUpAuth(app: FastifyInstance): Promise<void> {
   app.addHook('onSend', async (request, reply, payload) => {
-    if (request.user && !forbidsStoring(reply.getHeader('cache-control'))) reply.header('cache-control', 'no-store');
+    // An API read says itself how a client may keep it (private, revalidated with its ETag).
+    const apiChose = request.routeOptions.config?.api && reply.hasHeader('cache-control');
+    if (request.user && !apiChose && !forbidsStoring(reply.getHeader('cache-control'))) reply.header('cache-control', 'no-store');
     return payload;
-  });
-
-  app.decorate('requireUser', async (request: FastifyRequest, reply: FastifyReply) => {
-    if (request.user) return;
-    const returnTo = request.method === 'GET' ? safeReturnPath(request.url) : '/';
-    await reply.redirect(signInUrl(returnTo, request.sessionExpired));
   });
 }

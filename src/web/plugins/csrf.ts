@@ -1,6 +1,7 @@
 // CSRF: every POST (PUT, PATCH, DELETE) must carry `_csrf` — a form field, or the x-csrf-token header for
 // multipart uploads and scripts — equal to the request's token (see plugins/session.ts), else a 403 page.
-// A route can opt out with `config: { csrf: false }` (e.g. an API authenticated by bearer token, never cookies).
+// A route can opt out with `config: { csrf: false }`. The JSON API (`config: { api: true }`) is exempt: its callers
+// are their bearer token, and the cookies a browser would send along are ignored there (see web/api/bearer-auth.ts).
 import { timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 
@@ -33,7 +34,8 @@ function sameToken(a: string, b: string): boolean {
 
 export async function setUpCsrf(app: FastifyInstance): Promise<void> {
   app.addHook('preHandler', async (request: FastifyRequest, reply: FastifyReply) => {
-    if (!UNSAFE.has(request.method) || request.routeOptions.config?.csrf === false) return;
+    const config = request.routeOptions.config;
+    if (!UNSAFE.has(request.method) || config?.csrf === false || config?.api === true) return;
     const submitted = submittedToken(request);
     if (submitted && request.csrfToken && sameToken(submitted, request.csrfToken)) return;
     request.log.warn({ route: request.routeOptions.url }, 'CSRF token missing or wrong');

@@ -4,8 +4,8 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import cookie from '@fastify/cookie';
 import type { Config } from '../../config.ts';
-import type { Store } from '../../store/database.ts';
-import { randomToken, resumeSession, type CurrentUser } from '../../services/accounts.ts';
+import type { Services } from '../../services/index.ts';
+import type { CurrentUser } from '../../services/account-service.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -18,7 +18,8 @@ declare module 'fastify' {
   }
 }
 
-const SKIP = /^\/(assets|public)\/|^\/health$|^\/favicon\.ico$/;
+// The JSON API signs in with a bearer token, never a cookie (web/api/bearer-auth.ts).
+const SKIP = /^\/(assets|public)\/|^\/health$|^\/favicon\.ico$|^\/api\/v1\//;
 
 export function cookieNames(config: Config): { session: string; csrf: string } {
   // __Host- cookies must be Secure, path=/ and have no Domain: browsers then refuse them from subdomains.
@@ -40,7 +41,7 @@ export function clearSessionCookie(reply: FastifyReply, config: Config): void {
   reply.clearCookie(cookieNames(config).session, cookieOptions(config));
 }
 
-export async function setUpSession(app: FastifyInstance, store: Store, config: Config): Promise<void> {
+export async function setUpSession(app: FastifyInstance, services: Services, config: Config): Promise<void> {
   await app.register(cookie);
   const names = cookieNames(config);
   app.decorateRequest('user', null);
@@ -52,7 +53,7 @@ export async function setUpSession(app: FastifyInstance, store: Store, config: C
     if (SKIP.test(request.url)) return;
     const token = request.cookies[names.session];
     if (token) {
-      const state = await resumeSession(store.db, token, config.sessionHours);
+      const state = await services.accounts.resumeSession(token);
       if (state.status === 'active') {
         request.user = state.user;
         request.sessionToken = token;
@@ -67,7 +68,7 @@ export async function setUpSession(app: FastifyInstance, store: Store, config: C
     if (pre && /^[A-Za-z0-9_-]{43}$/.test(pre)) {
       request.csrfToken = pre;
     } else {
-      request.csrfToken = randomToken();
+      request.csrfToken = services.accounts.randomToken();
       reply.setCookie(names.csrf, request.csrfToken, cookieOptions(config));
     }
   });

@@ -6,6 +6,7 @@ import type { FastifyInstance } from 'fastify';
 import view from '@fastify/view';
 import nunjucks from 'nunjucks';
 import type { Config } from '../../config.ts';
+import type { Services } from '../../services/index.ts';
 import { frontendDirs } from './assets.ts';
 import { formatDate, formatPeriod } from '../format.ts';
 
@@ -22,7 +23,7 @@ export type Branding = Pick<Config, 'serviceName' | 'operatorName' | 'operatorUr
 const viewsDir = fileURLToPath(new URL('../views/', import.meta.url));
 
 /** `cacheTemplates`: compile each template once (everywhere but NODE_ENV=development). */
-export async function setUpViews(app: FastifyInstance, cacheTemplates: boolean, branding: Branding): Promise<void> {
+export async function setUpViews(app: FastifyInstance, services: Services, cacheTemplates: boolean, branding: Branding): Promise<void> {
   await app.register(view, {
     engine: { nunjucks },
     templates: [viewsDir, frontendDirs.govuk, frontendDirs.moj],
@@ -47,6 +48,8 @@ export async function setUpViews(app: FastifyInstance, cacheTemplates: boolean, 
       ...reply.locals,
       cspNonce: reply.cspNonce?.script,
       user: request.user,
+      // What the header offers: decided by the services, as every other right is.
+      navigation: { portfolio: services.portfolio.has(request.user), admin: services.accounts.admin.administers(request.user) },
       csrfToken: request.csrfToken,
       currentPath: path,
     };

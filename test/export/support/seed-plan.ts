@@ -6,7 +6,7 @@ import type { Store } from '../../../src/store/database.ts';
 import { readPlan } from '../../../src/import/index.ts';
 import { createOrganisation } from '../../../src/store/organisations-repository.ts';
 import { savePlanDraft } from '../../../src/store/plans-repository.ts';
-import { loadExportPlan } from '../../../src/export/load-export-plan.ts';
+import { loadExportPlan } from '../../../src/services/export-data.ts';
 import type { ExportPlan } from '../../../src/export/export-plan.ts';
 
 export const SEED_PLAN_FILE = new URL('../../../demo/plan-2024-25.txt', import.meta.url);

@@ -7,7 +7,7 @@ export const STATEMENT_PREPARED = '2026-12-01';
 export const STATEMENT_REVIEWED = '2026-12-01';
 
 export async function accessibilityRoutes(app: FastifyInstance, _deps: RouteDeps): Promise<void> {
-  app.get('/accessibility', async (_request, reply) =>
+  app.get('/accessibility', { config: { access: { public: 'the accessibility statement is for everyone' } } }, async (_request, reply) =>
     reply.view('pages/accessibility/statement.njk', {
       pageTitle: 'Accessibility statement',
       prepared: STATEMENT_PREPARED,

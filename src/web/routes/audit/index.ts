@@ -3,14 +3,13 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { stringify } from 'csv-stringify/sync';
 import type { RouteDeps } from '../../route-deps.ts';
-import { AUDIT_CSV_LIMIT, auditPerson, parseAuditFilters, planAudit, type AuditFilterInput } from '../../../services/audit.ts';
+import { type AccessRule, notFoundPage, forbiddenPage } from '../../plugins/access.ts';
+import { idParams } from '../../validation.ts';
+import { AUDIT_CSV_LIMIT, auditPerson, parseAuditFilters, type AuditFilterInput } from '../../../services/plan-service.ts';
 import { safeCsvCell } from '../../../export/csv-cell.ts';
 
-const paramsSchema = {
-  type: 'object',
-  properties: { id: { type: 'integer', minimum: 1, maximum: 2147483647 } },
-  required: ['id'],
-};
+const REFUSAL = 'Only the plan’s owners, admins and reviewers can see its audit trail.';
+const READ_AUDIT: AccessRule = { kind: 'plan', action: 'audit:read', refusal: REFUSAL };
 
 const FIELDS = ['person', 'entity', 'from-day', 'from-month', 'from-year', 'to-day', 'to-month', 'to-year'] as const;
 const querySchema = {
@@ -18,12 +17,9 @@ const querySchema = {
   properties: Object.fromEntries(FIELDS.map((f) => [f, { type: 'string', maxLength: 40 }])),
 };
 
+/** The access rule has let the person in; the plan can still have gone since (404). */
 function refused(reply: FastifyReply, status: 'not-found' | 'forbidden') {
-  if (status === 'not-found') return reply.code(404).view('pages/errors/404.njk', { pageTitle: 'Page not found' });
-  return reply.code(403).view('pages/errors/403.njk', {
-    pageTitle: 'You cannot see this audit trail',
-    message: 'Only the plan’s owners, admins and reviewers can see its audit trail.',
-  });
+  return status === 'not-found' ? notFoundPage(reply) : forbiddenPage(reply, REFUSAL);
 }
 
 function describe(value: unknown): string {
@@ -31,13 +27,13 @@ function describe(value: unknown): string {
   return JSON.stringify(value);
 }
 
-export async function auditRoutes(app: FastifyInstance, { store }: RouteDeps): Promise<void> {
+export async function auditRoutes(app: FastifyInstance, { services }: RouteDeps): Promise<void> {
   app.get<{ Params: { id: number }; Querystring: AuditFilterInput }>(
     '/plans/:id/audit',
-    { preHandler: app.requireUser, schema: { params: paramsSchema, querystring: querySchema } },
+    { config: { access: READ_AUDIT }, schema: { params: idParams, querystring: querySchema } },
     async (request, reply) => {
       const filters = parseAuditFilters(request.query);
-      const audit = await planAudit(store.db, request.user, request.params.id, filters);
+      const audit = await services.plans.audit(request.user, request.params.id, filters);
       if (audit.status !== 'ok') return refused(reply, audit.status);
       const query = new URLSearchParams(Object.entries(request.query).filter(([, v]) => typeof v === 'string' && v !== '') as [string, string][]);
       return reply.code(filters.errors.length ? 400 : 200).view('pages/audit/plan.njk', {
@@ -57,10 +53,10 @@ export async function auditRoutes(app: FastifyInstance, { store }: RouteDeps): P
 
   app.get<{ Params: { id: number }; Querystring: AuditFilterInput }>(
     '/plans/:id/audit.csv',
-    { preHandler: app.requireUser, schema: { params: paramsSchema, querystring: querySchema } },
+    { config: { access: READ_AUDIT }, schema: { params: idParams, querystring: querySchema } },
     async (request, reply) => {
       const filters = parseAuditFilters(request.query);
-      const audit = await planAudit(store.db, request.user, request.params.id, filters, AUDIT_CSV_LIMIT);
+      const audit = await services.plans.audit(request.user, request.params.id, filters, AUDIT_CSV_LIMIT);
       if (audit.status !== 'ok') return refused(reply, audit.status);
       const rows = audit.events.map((e) => [
         e.seq, e.at, auditPerson(e), e.organisationName ?? '', e.entity, e.entityId ?? '', e.action, describe(e.before), describe(e.after), e.hash,

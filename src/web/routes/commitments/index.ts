@@ -1,11 +1,10 @@
 // The commitment page: summary, lead, KPIs (status, chart and table), milestones, monitoring evidence and the
 // progress-update history. Members of the plan's organisation may see it; editors also get the change links.
 import type { FastifyInstance } from 'fastify';
+import Type from 'typebox';
 import type { RouteDeps } from '../../route-deps.ts';
-import { commitmentAccess, idParams, notFound } from './access.ts';
-import { commitmentPage } from './commitment-page.ts';
-import { today } from '../../today.ts';
-import { userViewer } from '../../../services/update-visibility.ts';
+import { idParams } from '../../validation.ts';
+import { commitmentPageView } from './commitment-page.ts';
 
 const NOTICES: Record<string, string> = {
   'milestone-updated': 'Milestone updated',
@@ -17,20 +16,18 @@ const NOTICES: Record<string, string> = {
   'evidence-added': 'Evidence added',
 };
 
-export async function commitmentRoutes(app: FastifyInstance, { store }: RouteDeps): Promise<void> {
+const noticeQuery = Type.Object({ notice: Type.Optional(Type.String({ maxLength: 40 })) });
+
+export async function commitmentRoutes(app: FastifyInstance, { services }: RouteDeps): Promise<void> {
   app.get<{ Params: { id: number }; Querystring: { notice?: string } }>(
     '/commitments/:id',
-    {
-      preHandler: app.requireUser,
-      schema: { params: idParams, querystring: { type: 'object', properties: { notice: { type: 'string', maxLength: 40 } } } },
-    },
+    { config: { access: { kind: 'commitment', action: 'plan:read' } }, schema: { params: idParams, querystring: noticeQuery } },
     async (request, reply) => {
-      const access = await commitmentAccess(store.db, request.user, request.params.id);
-      if (!access) return notFound(reply);
-      const view = await commitmentPage(store.db, access, today(), userViewer(request.user));
+      const page = await services.tracking.commitmentPage(request.user, request.params.id);
+      if (!page) return reply.callNotFound();
       return reply.view('pages/commitments/show.njk', {
-        pageTitle: `Commitment ${access.commitment.number}: ${access.commitment.title}`,
-        ...view,
+        pageTitle: `Commitment ${page.commitment.number}: ${page.commitment.title}`,
+        ...(await commitmentPageView(page)),
         notice: NOTICES[request.query.notice ?? ''] ?? null,
       });
     },

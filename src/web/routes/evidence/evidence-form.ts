@@ -1,10 +1,8 @@
-// The evidence part of a form: a note, a link (http or https only) and/or an uploaded file.
+// The evidence part of a form: a note, a link (http or https only) and/or an uploaded file. How long the note and
+// link may be is the form's schema's (schemas.ts); this reads what was sent and checks what a schema cannot.
 import type { FieldError } from '../../form-errors.ts';
-import { evidenceFileProblem, type UploadedFile } from '../../../services/evidence-files.ts';
-import type { Fields } from '../milestones/date-input.ts';
-
-export const NOTE_MAX = 2000;
-export const LINK_MAX = 2000;
+import { evidenceFileProblem, type UploadedFile } from '../../../services/tracking-service.ts';
+import type { Fields } from '../../date-input.ts';
 
 export interface EvidenceEntry {
   note: string | null;
@@ -30,9 +28,7 @@ export function readEvidenceEntry(
   const note = (fields.evidenceNote ?? '').trim();
   const link = (fields.evidenceLink ?? '').trim();
   const errors: FieldError[] = [];
-  if (note.length > NOTE_MAX) errors.push({ field: 'evidenceNote', message: `Note must be ${NOTE_MAX} characters or fewer` });
-  if (link.length > LINK_MAX) errors.push({ field: 'evidenceLink', message: `Link must be ${LINK_MAX} characters or fewer` });
-  else if (link && !isWebLink(link)) {
+  if (link && !isWebLink(link)) {
     errors.push({ field: 'evidenceLink', message: 'Enter a link that starts with http:// or https://, like https://www.example.gov.uk/report' });
   }
   const fileProblem = file ? evidenceFileProblem(file) : null;

@@ -3,14 +3,17 @@
 // MAX_EVIDENCE_BYTES rather than refused, so the form can say what went wrong.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import multipart from '@fastify/multipart';
-import { MAX_EVIDENCE_BYTES, type UploadedFile } from '../../../services/evidence-files.ts';
-import type { Fields } from '../milestones/date-input.ts';
+import { FIELD_LIMITS } from '../../../domain/field-limits.ts';
+import { MAX_EVIDENCE_BYTES, type UploadedFile } from '../../../services/tracking-service.ts';
+import type { Fields } from '../../date-input.ts';
 
 export async function acceptEvidenceUploads(app: FastifyInstance): Promise<void> {
   await app.register(multipart, {
     attachFieldsToBody: true,
     throwFileSizeLimit: false,
-    limits: { fileSize: MAX_EVIDENCE_BYTES, files: 1, fields: 20, fieldSize: 20_000, parts: 21 },
+    // A field's size is in bytes: room for the longest paragraph in any script (up to 4 bytes a character), so the
+    // schema's limit, counted in characters, is what refuses it and nothing typed is cut off unseen.
+    limits: { fileSize: MAX_EVIDENCE_BYTES, files: 1, fields: 20, fieldSize: 4 * FIELD_LIMITS.paragraph, parts: 21 },
   });
 }
 

@@ -1,44 +1,31 @@
 // Getting a plan out of the tracker: the export page (/plans/:id/export) lists every output, and
 // /plans/:id/export/:format?period=…&entity=… downloads one. Both work with plain GET forms, so without
-// JavaScript. Only members of the plan's organisation may export it; anyone else gets the same 404 as for a plan
-// that does not exist. The JSON export's schema is documentation and is served to anyone.
-import type { FastifyInstance, FastifyReply } from 'fastify';
+// JavaScript. Only members of the plan's organisation may export it (the routes' access rule, plan:read); anyone
+// else gets the same 404 as for a plan that does not exist. The JSON export's schema is documentation and is served
+// to anyone. The files are as at today on the services' clock unless a report date is chosen.
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import Type from 'typebox';
 import type { RouteDeps } from '../../route-deps.ts';
-import { can, type CurrentUser } from '../../../services/accounts.ts';
-import { listPlanReviewPeriods } from '../../../services/reviews.ts';
-import { getPlanRecord } from '../../../store/plans-repository.ts';
-import type { PlanRecord } from '../../../store/records.ts';
-import { EXPORT_FORMATS, exportAsAtOf, exportPlanFile } from '../../../export/export-plan-file.ts';
+import type { PlanRecord } from '../../../domain/records.ts';
+import type { IsoDate } from '../../../domain/types.ts';
+import { EXPORT_FORMATS } from '../../../export/export-formats.ts';
 import { formatLong } from '../../../domain/dates/index.ts';
 import { parseAsAt, type AsAt } from '../../../domain/as-at.ts';
-import { userViewer } from '../../../services/update-visibility.ts';
-import type { ReviewPeriodRecord } from '../../../services/reviews.ts';
+import type { ExportChoices } from '../../../services/export-service.ts';
 import { PLAN_JSON_SCHEMA } from '../../../export/plan-json-schema.ts';
 import { errorView, type FieldError } from '../../form-errors.ts';
-import { today } from '../../today.ts';
+import { idParam, idParams } from '../../validation.ts';
 import { ALL, ENTITY_OPTIONS, checkDownload, type DownloadQuery } from './export-choices.ts';
 
-const idParams = {
-  type: 'object',
-  properties: { id: { type: 'integer', minimum: 1, maximum: 2147483647 } },
-  required: ['id'],
-};
+const downloadParams = Type.Object({ id: idParam, format: Type.Union(EXPORT_FORMATS.map((f) => Type.Literal(f))) });
 
-const downloadParams = {
-  type: 'object',
-  properties: { id: idParams.properties.id, format: { type: 'string', enum: [...EXPORT_FORMATS] } },
-  required: ['id', 'format'],
-};
+const downloadQuery = Type.Object({
+  period: Type.Optional(Type.String({ maxLength: 100 })),
+  entity: Type.Optional(Type.String({ maxLength: 100 })),
+  asAt: Type.Optional(Type.String({ maxLength: 20 })),
+});
 
-const downloadQuery = {
-  type: 'object',
-  properties: { period: { type: 'string', maxLength: 100 }, entity: { type: 'string', maxLength: 100 }, asAt: { type: 'string', maxLength: 20 } },
-};
-
-const pageQuery = {
-  type: 'object',
-  properties: { asAt: { type: 'string', maxLength: 20 } },
-};
+const pageQuery = Type.Object({ asAt: Type.Optional(Type.String({ maxLength: 20 })) });
 
 const AS_AT_REASONS: Record<AsAt['reason'], string> = {
   chosen: 'the date you chose',
@@ -49,14 +36,17 @@ const AS_AT_REASONS: Record<AsAt['reason'], string> = {
 
 export const SCHEMA_PATH = '/plans/export/plan.schema.json';
 
-function notFound(reply: FastifyReply) {
-  return reply.code(404).view('pages/errors/404.njk', { pageTitle: 'Page not found' });
+/** The plan the route's access rule loaded (it answered 404 for a missing plan or one of another organisation). */
+function loadedPlan(request: FastifyRequest): PlanRecord {
+  const plan = request.resource?.plan;
+  if (!plan) throw new Error('the access rule did not load the plan');
+  return plan;
 }
 
-/** The plan, or undefined when there is none or the user is not a member of its organisation. */
-async function readablePlan(deps: RouteDeps, user: CurrentUser | null | undefined, planId: number): Promise<PlanRecord | undefined> {
-  const plan = await getPlanRecord(deps.store.db, planId);
-  return plan && can(user, 'plan:read', plan.organisationId) ? plan : undefined;
+/** A report date asked for in the query: undefined when none, null when it is not a real date. */
+function askedAsAt(asked: string | undefined): IsoDate | null | undefined {
+  const text = asked?.trim();
+  return text ? parseAsAt(text) : undefined;
 }
 
 interface PageState {
@@ -65,18 +55,12 @@ interface PageState {
   errors?: FieldError[];
 }
 
-/** The as-at date of the page's files: the one asked for (if a real date), else the default for the plan. */
-function asAtOf(plan: PlanRecord, periods: readonly ReviewPeriodRecord[], asked: string | undefined): AsAt {
-  const ref = { period: plan.period, reviewPeriods: periods.map((p) => ({ id: p.id, label: p.label, from: p.startsOn, to: p.endsOn, signedOff: p.status === 'signed-off' })) };
-  return exportAsAtOf(ref, { today: today(), asAt: parseAsAt(asked) ?? undefined });
-}
-
-function asAtView(asAt: AsAt, periods: readonly ReviewPeriodRecord[], errors: FieldError[]) {
+function asAtView({ asAt, today, periods }: ExportChoices, errors: FieldError[]) {
   const seen = new Set<string>();
   const options = [
     { value: asAt.date, text: `${formatLong(asAt.date)} (${AS_AT_REASONS[asAt.reason]})` },
-    { value: today(), text: `Today, ${formatLong(today())}` },
-    ...periods.map((p) => ({ value: p.endsOn, text: `End of ${p.label}, ${formatLong(p.endsOn)}${p.status === 'signed-off' ? ' (signed off)' : ''}` })),
+    { value: today, text: `Today, ${formatLong(today)}` },
+    ...periods.map((p) => ({ value: p.to, text: `End of ${p.label}, ${formatLong(p.to)}${p.signedOff ? ' (signed off)' : ''}` })),
   ].filter((o) => (seen.has(o.value) ? false : (seen.add(o.value), true)));
   return {
     asAt: asAt.date,
@@ -90,16 +74,15 @@ function asAtView(asAt: AsAt, periods: readonly ReviewPeriodRecord[], errors: Fi
   };
 }
 
-function exportPage(reply: FastifyReply, plan: PlanRecord, periods: readonly ReviewPeriodRecord[], state: PageState & { asAt?: string } = {}) {
-  const periodLabels = periods.map((p) => p.label);
-  const asked = state.asAt?.trim();
+function exportPage(reply: FastifyReply, plan: PlanRecord, choices: ExportChoices, state: PageState & { asAtWrong?: boolean } = {}) {
+  const periodLabels = choices.periods.map((p) => p.label);
   const errors = [...(state.errors ?? [])];
-  if (asked && !parseAsAt(asked)) errors.push({ field: 'asAt', message: 'Select a report date from the list' });
+  if (state.asAtWrong) errors.push({ field: 'asAt', message: 'Select a report date from the list' });
   return reply.view('pages/exports/show.njk', {
     pageTitle: `Download or export - ${plan.title}`,
     plan,
     planUrl: `/plans/${plan.id}`,
-    ...asAtView(asAtOf(plan, periods, asked), periods, errors),
+    ...asAtView(choices, errors),
     periodItems: [ALL, ...periodLabels].map((value) => ({
       value,
       text: value === ALL ? 'All periods' : value,
@@ -111,47 +94,36 @@ function exportPage(reply: FastifyReply, plan: PlanRecord, periods: readonly Rev
   });
 }
 
-export async function exportRoutes(app: FastifyInstance, deps: RouteDeps): Promise<void> {
-  const { store } = deps;
-
-  app.get(SCHEMA_PATH, async (_request, reply) => reply.type('application/schema+json; charset=utf-8').send(JSON.stringify(PLAN_JSON_SCHEMA, null, 2)));
+export async function exportRoutes(app: FastifyInstance, { services }: RouteDeps): Promise<void> {
+  app.get(SCHEMA_PATH, { config: { access: { public: 'the JSON export schema is documentation' } } }, async (_request, reply) =>
+    reply.type('application/schema+json; charset=utf-8').send(JSON.stringify(PLAN_JSON_SCHEMA, null, 2)),
+  );
 
   app.get<{ Params: { id: number }; Querystring: { asAt?: string } }>(
     '/plans/:id/export',
-    { preHandler: app.requireUser, schema: { params: idParams, querystring: pageQuery } },
+    { config: { access: { kind: 'plan', action: 'plan:read' } }, schema: { params: idParams, querystring: pageQuery } },
     async (request, reply) => {
-      const plan = await readablePlan(deps, request.user, request.params.id);
-      if (!plan) return notFound(reply);
-      const periods = await listPlanReviewPeriods(store.db, request.user!, plan.id);
-      const asked = request.query.asAt?.trim();
-      if (asked && !parseAsAt(asked)) reply.code(400);
-      return exportPage(reply, plan, periods, { asAt: asked });
+      const plan = loadedPlan(request);
+      const asAt = askedAsAt(request.query.asAt);
+      if (asAt === null) reply.code(400);
+      return exportPage(reply, plan, await services.exports.choices(plan, asAt ?? undefined), { asAtWrong: asAt === null });
     },
   );
 
   app.get<{ Params: { id: number; format: string }; Querystring: DownloadQuery }>(
     '/plans/:id/export/:format',
-    { preHandler: app.requireUser, schema: { params: downloadParams, querystring: downloadQuery } },
+    { config: { access: { kind: 'plan', action: 'plan:read' } }, schema: { params: downloadParams, querystring: downloadQuery } },
     async (request, reply) => {
-      const plan = await readablePlan(deps, request.user, request.params.id);
-      if (!plan) return notFound(reply);
+      const plan = loadedPlan(request);
       const { format } = request.params;
-      const periods = await listPlanReviewPeriods(store.db, request.user!, plan.id);
-      const choice = checkDownload(format, request.query, periods.map((p) => p.label));
-      const asked = request.query.asAt?.trim();
-      const asAt = asked ? parseAsAt(asked) : undefined;
+      const asAt = askedAsAt(request.query.asAt);
+      const choices = await services.exports.choices(plan, asAt ?? undefined);
+      const choice = checkDownload(format, request.query, choices.periods.map((p) => p.label));
       if (!choice.ok || asAt === null) {
         reply.code(400);
-        return exportPage(reply, plan, periods, { ...request.query, errors: choice.ok ? [] : choice.errors });
+        return exportPage(reply, plan, choices, { ...request.query, errors: choice.ok ? [] : choice.errors, asAtWrong: asAt === null });
       }
-      const file = await exportPlanFile(store.db, plan.id, {
-        format,
-        period: choice.period,
-        entity: choice.entity,
-        today: today(),
-        asAt,
-        viewer: userViewer(request.user),
-      });
+      const file = await services.exports.fileForUser(request.user!, plan.id, { format, period: choice.period, entity: choice.entity, asAt });
       return reply
         .type(file.contentType)
         .header('content-disposition', `attachment; filename="${file.fileName}"`)

@@ -3,7 +3,7 @@
 // "Quarterly (recurring)", "No date") beside the text as written.
 import type { MilestoneDraft, Recurrence } from '../../../domain/types.ts';
 import { FORMAT_NAMES } from '../../../import/index.ts';
-import type { ImportDraft } from '../../../services/import-preview.ts';
+import type { ImportDraft } from '../../../services/plan-service.ts';
 import { formatDate, formatPeriod } from '../../format.ts';
 
 export const DEFAULT_PLAN_TITLE = 'Improvement plan';

@@ -1,132 +1,113 @@
 // KPI pages: add a KPI to a commitment, edit it, and record a reading. The commitment page shows the result.
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
+import { FIELD_LIMITS } from '../../../domain/field-limits.ts';
+import type { CommitmentRecord, KpiRecord } from '../../../domain/records.ts';
 import type { RouteDeps } from '../../route-deps.ts';
-import type { KpiRecord } from '../../../store/records.ts';
-import { getKpi } from '../../../store/kpis-repository.ts';
-import { addKpi, editKpi, recordKpiReading } from '../../../services/plans.ts';
 import { errorView } from '../../form-errors.ts';
-import { commitmentAccess, commitmentUrl, forbidden, formBody, idParams, notFound, type CommitmentAccess } from '../commitments/access.ts';
-import { partsOf, todayIso, type Fields } from '../milestones/date-input.ts';
-import { kpiFields, readKpiForm, readReadingForm } from './kpi-form.ts';
+import { idParams } from '../../validation.ts';
+import { partsOf, type Fields } from '../../date-input.ts';
 import { EditConflictError, contentVersion } from '../../../services/edit-conflicts.ts';
 import { conflictView } from '../../conflict-view.ts';
+import { commitmentUrl, EDIT_REFUSAL } from '../commitments/urls.ts';
+import { loadedCommitment, loadedKpi } from '../commitments/loaded.ts';
+import { allProblems } from '../commitments/form-problems.ts';
+import { kpiFields, readKpiForm, readReadingForm } from './kpi-form.ts';
+import { kpiForm, readingForm } from './schemas.ts';
 
-const KPI_FIELDS = ['text', 'unit', 'baseline', 'target', 'targetDate-day', 'targetDate-month', 'targetDate-year', 'direction'];
-const READING_FIELDS = ['date-day', 'date-month', 'date-year', 'value', 'note', 'source'];
+type Route = { Params: { id: number }; Body: Fields };
 
-type Request = FastifyRequest<{ Params: { id: number } }>;
+export async function kpiRoutes(app: FastifyInstance, { services }: RouteDeps): Promise<void> {
+  const onCommitment = { access: { kind: 'commitment', action: 'commitment:edit', refusal: EDIT_REFUSAL } } as const;
+  const onKpi = { access: { kind: 'kpi', action: 'commitment:edit', refusal: EDIT_REFUSAL } } as const;
 
-export async function kpiRoutes(app: FastifyInstance, { store }: RouteDeps): Promise<void> {
-  const db = store.db;
-
-  /** The commitment when the user may edit it; otherwise sends the refusal and returns null. */
-  async function editable(request: Request, reply: FastifyReply, commitmentId: number | undefined): Promise<CommitmentAccess | null> {
-    const access = commitmentId === undefined ? undefined : await commitmentAccess(db, request.user, commitmentId);
-    if (!access) {
-      await notFound(reply);
-      return null;
-    }
-    if (!access.canEdit) {
-      await forbidden(reply);
-      return null;
-    }
-    return access;
-  }
-
-  async function editableKpi(request: Request, reply: FastifyReply): Promise<{ access: CommitmentAccess; kpi: KpiRecord } | null> {
-    const kpi = await getKpi(db, request.params.id);
-    const access = await editable(request, reply, kpi?.commitmentId);
-    return kpi && access ? { access, kpi } : null;
-  }
-
-  const formPage = (access: CommitmentAccess, kpi: KpiRecord | null, values: Fields, extra: object = {}) => ({
+  const formPage = (commitment: CommitmentRecord, kpi: KpiRecord | null, values: Fields, extra: object = {}) => ({
     pageTitle: kpi ? 'Edit KPI' : 'Add a KPI',
-    commitment: access.commitment,
+    commitment,
     kpi,
-    action: kpi ? `/kpis/${kpi.id}/edit` : `/commitments/${access.commitment.id}/kpis/new`,
-    backHref: commitmentUrl(access.commitment.id, undefined, kpi ? `kpi-${kpi.id}` : 'kpis'),
+    action: kpi ? `/kpis/${kpi.id}/edit` : `/commitments/${commitment.id}/kpis/new`,
+    backHref: commitmentUrl(commitment.id, undefined, kpi ? `kpi-${kpi.id}` : 'kpis'),
+    limits: FIELD_LIMITS,
     values,
     ...extra,
   });
 
-  app.get<{ Params: { id: number } }>('/commitments/:id/kpis/new', { preHandler: app.requireUser, schema: { params: idParams } }, async (request, reply) => {
-    const access = await editable(request, reply, request.params.id);
-    if (!access) return reply;
-    return reply.view('pages/kpis/form.njk', formPage(access, null, { direction: 'higher' }));
+  app.get<Route>('/commitments/:id/kpis/new', { config: onCommitment, schema: { params: idParams } }, async (request, reply) => {
+    return reply.view('pages/kpis/form.njk', formPage(loadedCommitment(request).commitment, null, { direction: 'higher' }));
   });
 
-  app.post<{ Params: { id: number }; Body: Fields }>(
+  app.post<Route>(
     '/commitments/:id/kpis/new',
-    { preHandler: app.requireUser, schema: { params: idParams, body: formBody(KPI_FIELDS) } },
+    { config: onCommitment, attachValidation: true, schema: { params: idParams, body: kpiForm } },
     async (request, reply) => {
-      const access = await editable(request, reply, request.params.id);
-      if (!access) return reply;
-      const { kpi, errors } = readKpiForm(request.body);
-      if (!kpi) return reply.code(400).view('pages/kpis/form.njk', formPage(access, null, request.body, errorView(errors)));
-      const created = await addKpi(db, access.commitment.id, kpi, request.user?.id ?? null);
-      return reply.redirect(commitmentUrl(access.commitment.id, 'kpi-added', `kpi-${created.id}`), 303);
+      const { commitment } = loadedCommitment(request);
+      const values = request.body ?? {};
+      const { kpi, errors: own } = readKpiForm(values);
+      const errors = allProblems(request, kpiForm, own);
+      if (!kpi || errors.length > 0) return reply.code(400).view('pages/kpis/form.njk', formPage(commitment, null, values, errorView(errors)));
+      const created = await services.tracking.addKpi(request.user, commitment.id, kpi);
+      return reply.redirect(commitmentUrl(commitment.id, 'kpi-added', `kpi-${created.id}`), 303);
     },
   );
 
-  app.get<{ Params: { id: number } }>('/kpis/:id/edit', { preHandler: app.requireUser, schema: { params: idParams } }, async (request, reply) => {
-    const found = await editableKpi(request, reply);
-    if (!found) return reply;
-    return reply.view('pages/kpis/form.njk', formPage(found.access, found.kpi, kpiFields(found.kpi), { readVersion: contentVersion(found.kpi) }));
+  app.get<Route>('/kpis/:id/edit', { config: onKpi, schema: { params: idParams } }, async (request, reply) => {
+    const { commitment, kpi } = loadedKpi(request);
+    return reply.view('pages/kpis/form.njk', formPage(commitment, kpi, kpiFields(kpi), { readVersion: contentVersion(kpi) }));
   });
 
-  app.post<{ Params: { id: number }; Body: Fields }>(
+  app.post<Route>(
     '/kpis/:id/edit',
-    { preHandler: app.requireUser, schema: { params: idParams, body: formBody([...KPI_FIELDS, 'version']) } },
+    { config: onKpi, attachValidation: true, schema: { params: idParams, body: kpiForm } },
     async (request, reply) => {
-      const found = await editableKpi(request, reply);
-      if (!found) return reply;
-      const readVersion = request.body.version;
-      const { kpi, errors } = readKpiForm(request.body);
-      if (!kpi) return reply.code(400).view('pages/kpis/form.njk', formPage(found.access, found.kpi, request.body, { ...errorView(errors), readVersion }));
+      const { commitment, kpi: stored } = loadedKpi(request);
+      const values = request.body ?? {};
+      const readVersion = values.version;
+      const { kpi, errors: own } = readKpiForm(values);
+      const errors = allProblems(request, kpiForm, own);
+      if (!kpi || errors.length > 0) {
+        return reply.code(400).view('pages/kpis/form.njk', formPage(commitment, stored, values, { ...errorView(errors), readVersion }));
+      }
       try {
-        await editKpi(db, found.kpi.id, kpi, request.user?.id ?? null, readVersion);
+        await services.tracking.editKpi(request.user, stored.id, kpi, readVersion);
       } catch (error) {
         if (!(error instanceof EditConflictError)) throw error;
         // Saved by someone else since the form was read: theirs beside what was typed, which stays in the form.
-        const theirs = kpiFields(found.kpi);
+        const theirs = kpiFields(stored);
         const rows = [['text', 'KPI'], ['unit', 'Unit'], ['baseline', 'Baseline'], ['target', 'Target'], ['direction', 'Better when']]
-          .map(([field, label]) => ({ label: label!, theirs: theirs[field!] ?? '', yours: request.body[field!] ?? '' }));
-        const conflict = await conflictView(db, 'KPI', null, rows, { entity: 'kpi', id: found.kpi.id });
-        return reply.code(409).view('pages/kpis/form.njk', formPage(found.access, found.kpi, request.body, { ...conflict, readVersion: contentVersion(found.kpi) }));
+          .map(([field, label]) => ({ label: label!, theirs: theirs[field!] ?? '', yours: values[field!] ?? '' }));
+        const conflict = await conflictView(services, 'KPI', null, rows, { entity: 'kpi', id: stored.id });
+        return reply.code(409).view('pages/kpis/form.njk', formPage(commitment, stored, values, { ...conflict, readVersion: contentVersion(stored) }));
       }
-      return reply.redirect(commitmentUrl(found.access.commitment.id, 'kpi-updated', `kpi-${found.kpi.id}`), 303);
+      return reply.redirect(commitmentUrl(commitment.id, 'kpi-updated', `kpi-${stored.id}`), 303);
     },
   );
 
-  const readingPage = (access: CommitmentAccess, kpi: KpiRecord, values: Fields, extra: object = {}) => ({
+  const readingPage = (commitment: CommitmentRecord, kpi: KpiRecord, values: Fields, extra: object = {}) => ({
     pageTitle: 'Record a reading',
-    commitment: access.commitment,
+    commitment,
     kpi,
-    backHref: commitmentUrl(access.commitment.id, undefined, `kpi-${kpi.id}`),
+    backHref: commitmentUrl(commitment.id, undefined, `kpi-${kpi.id}`),
+    limits: FIELD_LIMITS,
     values,
     ...extra,
   });
 
-  app.get<{ Params: { id: number } }>('/kpis/:id/readings/new', { preHandler: app.requireUser, schema: { params: idParams } }, async (request, reply) => {
-    const found = await editableKpi(request, reply);
-    if (!found) return reply;
-    const today = partsOf(todayIso());
-    return reply.view(
-      'pages/kpis/reading.njk',
-      readingPage(found.access, found.kpi, { 'date-day': today.day, 'date-month': today.month, 'date-year': today.year }),
-    );
+  app.get<Route>('/kpis/:id/readings/new', { config: onKpi, schema: { params: idParams } }, async (request, reply) => {
+    const { commitment, kpi } = loadedKpi(request);
+    const today = partsOf(services.clock.today());
+    return reply.view('pages/kpis/reading.njk', readingPage(commitment, kpi, { 'date-day': today.day, 'date-month': today.month, 'date-year': today.year }));
   });
 
-  app.post<{ Params: { id: number }; Body: Fields }>(
+  app.post<Route>(
     '/kpis/:id/readings/new',
-    { preHandler: app.requireUser, schema: { params: idParams, body: formBody(READING_FIELDS) } },
+    { config: onKpi, attachValidation: true, schema: { params: idParams, body: readingForm } },
     async (request, reply) => {
-      const found = await editableKpi(request, reply);
-      if (!found) return reply;
-      const { reading, errors } = readReadingForm(request.body);
-      if (!reading) return reply.code(400).view('pages/kpis/reading.njk', readingPage(found.access, found.kpi, request.body, errorView(errors)));
-      await recordKpiReading(db, found.kpi.id, reading, request.user?.id ?? null);
-      return reply.redirect(commitmentUrl(found.access.commitment.id, 'reading-recorded', `kpi-${found.kpi.id}`), 303);
+      const { commitment, kpi } = loadedKpi(request);
+      const values = request.body ?? {};
+      const { reading, errors: own } = readReadingForm(values, services.clock.today());
+      const errors = allProblems(request, readingForm, own);
+      if (!reading || errors.length > 0) return reply.code(400).view('pages/kpis/reading.njk', readingPage(commitment, kpi, values, errorView(errors)));
+      await services.tracking.recordKpiReading(request.user, kpi.id, reading);
+      return reply.redirect(commitmentUrl(commitment.id, 'reading-recorded', `kpi-${kpi.id}`), 303);
     },
   );
 }

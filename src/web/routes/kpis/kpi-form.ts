@@ -1,11 +1,12 @@
 // Reading the KPI and KPI-reading forms: numbers as people type them ("1,250", "12.5"), dates in date boxes.
+// How long each text may be is the forms' schemas' (schemas.ts); these check what a schema cannot.
 import type { KpiDirection } from '../../../domain/types.ts';
-import type { KpiRecord } from '../../../store/records.ts';
-import type { NewKpi, NewKpiReading } from '../../../store/kpis-repository.ts';
+import type { KpiRecord } from '../../../domain/records.ts';
+import type { IsoDate } from '../../../domain/types.ts';
+import type { NewKpi, NewKpiReading } from '../../../services/tracking-service.ts';
 import type { FieldError } from '../../form-errors.ts';
-import { partsOf, readDateInput, todayIso, type Fields } from '../milestones/date-input.ts';
-
-export const KPI_TEXT_MAX = 500;
+import { partsOf, readDateInput, type Fields } from '../../date-input.ts';
+import { dateError } from '../commitments/form-problems.ts';
 
 /** A number typed in a form, or undefined for nothing typed, or NaN for something that is not a number. */
 export function readNumber(text: string | undefined): number | undefined {
@@ -26,12 +27,10 @@ export function readKpiForm(fields: Fields): { kpi: Required<NewKpi> | null; err
   const text = (fields.text ?? '').trim();
   const unit = (fields.unit ?? '').trim();
   if (!text) errors.push({ field: 'text', message: 'Enter what the KPI measures' });
-  else if (text.length > KPI_TEXT_MAX) errors.push({ field: 'text', message: `KPI must be ${KPI_TEXT_MAX} characters or fewer` });
-  if (unit.length > 30) errors.push({ field: 'unit', message: 'Unit must be 30 characters or fewer' });
   const baseline = numberField(fields, 'baseline', 'Baseline', errors);
   const target = numberField(fields, 'target', 'Target', errors);
   const date = readDateInput(fields, 'targetDate', 'Target date');
-  if (date.kind === 'error') errors.push(date.error);
+  if (date.kind === 'error') errors.push(dateError(date.problem));
   if (date.kind === 'empty' && target !== null) errors.push({ field: 'targetDate-day', message: 'Enter the date the target should be met by' });
   if (date.kind === 'date' && target === null) errors.push({ field: 'target', message: 'Enter the target to meet by the target date' });
   const direction = fields.direction as KpiDirection;
@@ -58,19 +57,18 @@ export function kpiFields(kpi: KpiRecord): Fields {
   };
 }
 
-export function readReadingForm(fields: Fields): { reading: NewKpiReading | null; errors: FieldError[] } {
+/** The reading typed; its date may not be after `today`. */
+export function readReadingForm(fields: Fields, today: IsoDate): { reading: NewKpiReading | null; errors: FieldError[] } {
   const errors: FieldError[] = [];
   const date = readDateInput(fields, 'date', 'Date of the reading');
   if (date.kind === 'empty') errors.push({ field: 'date-day', message: 'Enter the date of the reading' });
-  if (date.kind === 'error') errors.push(date.error);
-  if (date.kind === 'date' && date.iso > todayIso()) errors.push({ field: 'date-day', message: 'Date of the reading must be today or in the past' });
+  if (date.kind === 'error') errors.push(dateError(date.problem));
+  if (date.kind === 'date' && date.iso > today) errors.push({ field: 'date-day', message: 'Date of the reading must be today or in the past' });
   const value = readNumber(fields.value);
   if (value === undefined) errors.push({ field: 'value', message: 'Enter the value' });
   else if (Number.isNaN(value)) errors.push({ field: 'value', message: 'Value must be a number, like 40 or 12.5' });
   const note = (fields.note ?? '').trim();
   const source = (fields.source ?? '').trim();
-  if (note.length > 500) errors.push({ field: 'note', message: 'Note must be 500 characters or fewer' });
-  if (source.length > 200) errors.push({ field: 'source', message: 'Source must be 200 characters or fewer' });
   if (errors.length > 0 || date.kind !== 'date' || value === undefined) return { reading: null, errors };
   return { reading: { date: date.iso, value, note: note || null, source: source || null }, errors };
 }

@@ -1,20 +1,23 @@
 // Marking a milestone as done: the date it was done (today unless changed) and, optionally, evidence — a note,
-// a link or an uploaded file. The form is multipart so that it works without JavaScript.
+// a link or an uploaded file. The form is multipart so that it works without JavaScript. Who may mark it done is
+// the access rule's, checked before the upload is read.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { FIELD_LIMITS } from '../../../domain/field-limits.ts';
 import type { RouteDeps } from '../../route-deps.ts';
 import { errorView, type FieldError } from '../../form-errors.ts';
-import { setMilestoneStatus } from '../../../services/plans.ts';
-import { addEvidenceWithFile, ALLOWED_EXTENSIONS_TEXT } from '../../../services/evidence-files.ts';
-import { commitmentUrl, idParams } from '../commitments/access.ts';
+import { idParams } from '../../validation.ts';
+import { partsOf, readDateInput, type Fields } from '../../date-input.ts';
+import { ALLOWED_EXTENSIONS_TEXT } from '../../../services/tracking-service.ts';
+import { commitmentUrl, EDIT_REFUSAL } from '../commitments/urls.ts';
+import { loadedMilestone } from '../commitments/loaded.ts';
+import { allProblems, dateError } from '../commitments/form-problems.ts';
 import { acceptEvidenceUploads, formFields, formFile } from '../evidence/multipart-form.ts';
 import { readEvidenceEntry } from '../evidence/evidence-form.ts';
-import { checkBeforeBody } from '../check-before-body.ts';
-import { editableMilestone, type MilestoneAccess } from './milestone-access.ts';
+import { doneForm } from '../evidence/schemas.ts';
 import { formatDue } from './due-entry.ts';
-import { partsOf, readDateInput, todayIso, type Fields } from './date-input.ts';
 
-function page(access: MilestoneAccess, values: Fields, extra: object = {}) {
-  const { milestone, commitment } = access;
+function page(request: FastifyRequest, values: Fields, extra: object = {}) {
+  const { milestone, commitment } = loadedMilestone(request);
   return {
     pageTitle: 'Mark milestone as done',
     milestone,
@@ -22,51 +25,40 @@ function page(access: MilestoneAccess, values: Fields, extra: object = {}) {
     currentDue: formatDue(milestone.due),
     backHref: commitmentUrl(commitment.id, undefined, `milestone-${milestone.id}`),
     allowedTypes: ALLOWED_EXTENSIONS_TEXT,
+    limits: FIELD_LIMITS,
     values,
     ...extra,
   };
 }
 
-export async function doneMilestoneRoutes(app: FastifyInstance, { store, config }: RouteDeps): Promise<void> {
+export async function doneMilestoneRoutes(app: FastifyInstance, { services }: RouteDeps): Promise<void> {
   await acceptEvidenceUploads(app);
+  const access = { kind: 'milestone', action: 'commitment:edit', refusal: EDIT_REFUSAL } as const;
 
-  app.get<{ Params: { id: number } }>(
-    '/milestones/:id/done',
-    { preHandler: app.requireUser, schema: { params: idParams } },
-    async (request, reply) => {
-      const access = await editableMilestone(store.db, request, reply);
-      if (!access) return reply;
-      const today = partsOf(access.milestone.doneOn ?? todayIso());
-      return reply.view('pages/milestones/done.njk', page(access, { 'doneOn-day': today.day, 'doneOn-month': today.month, 'doneOn-year': today.year }));
-    },
-  );
-
-  // Who may mark it done is checked before the upload is read (onRequest), and again with the parsed parameters.
-  const mayEdit = checkBeforeBody((request, reply) => editableMilestone(store.db, request as FastifyRequest<{ Params: { id: number } }>, reply));
+  app.get<{ Params: { id: number } }>('/milestones/:id/done', { config: { access }, schema: { params: idParams } }, async (request, reply) => {
+    const { milestone } = loadedMilestone(request);
+    const day = partsOf(milestone.doneOn ?? services.clock.today());
+    return reply.view('pages/milestones/done.njk', page(request, { 'doneOn-day': day.day, 'doneOn-month': day.month, 'doneOn-year': day.year }));
+  });
 
   app.post<{ Params: { id: number } }>(
     '/milestones/:id/done',
-    { onRequest: [app.requireUser, mayEdit], preHandler: app.requireUser, schema: { params: idParams } },
+    { config: { access }, attachValidation: true, schema: { params: idParams, body: doneForm } },
     async (request, reply) => {
-      const access = await editableMilestone(store.db, request, reply);
-      if (!access) return reply;
-      const { milestone } = access;
+      const { milestone } = loadedMilestone(request);
       const values = formFields(request);
-      const errors: FieldError[] = [];
+      const own: FieldError[] = [];
       const doneOn = readDateInput(values, 'doneOn', 'Date done');
-      if (doneOn.kind === 'empty') errors.push({ field: 'doneOn-day', message: 'Enter the date the milestone was done' });
-      if (doneOn.kind === 'error') errors.push(doneOn.error);
-      if (doneOn.kind === 'date' && doneOn.iso > todayIso()) errors.push({ field: 'doneOn-day', message: 'Date done must be today or in the past' });
+      if (doneOn.kind === 'empty') own.push({ field: 'doneOn-day', message: 'Enter the date the milestone was done' });
+      if (doneOn.kind === 'error') own.push(dateError(doneOn.problem));
+      if (doneOn.kind === 'date' && doneOn.iso > services.clock.today()) own.push({ field: 'doneOn-day', message: 'Date done must be today or in the past' });
       const evidence = readEvidenceEntry(values, await formFile(request, 'evidenceFile'), false);
-      errors.push(...evidence.errors);
+      own.push(...evidence.errors);
+      const errors = allProblems(request, doneForm, own);
       if (errors.length > 0 || doneOn.kind !== 'date') {
-        return reply.code(400).view('pages/milestones/done.njk', page(access, values, errorView(errors)));
+        return reply.code(400).view('pages/milestones/done.njk', page(request, values, errorView(errors)));
       }
-      const userId = request.user?.id ?? null;
-      if (evidence.entry) {
-        await addEvidenceWithFile(store.db, config.dataDir, { milestoneId: milestone.id }, { date: doneOn.iso, ...evidence.entry }, userId);
-      }
-      await setMilestoneStatus(store.db, milestone.id, 'done', userId, doneOn.iso);
+      await services.tracking.markMilestoneDone(request.user, milestone.id, doneOn.iso, evidence.entry);
       return reply.redirect(commitmentUrl(milestone.commitmentId, 'milestone-done', `milestone-${milestone.id}`), 303);
     },
   );

@@ -4,7 +4,8 @@
 import type { DueWindow } from '../../../domain/types.ts';
 import { formatLong, readDatePhrase } from '../../../domain/dates/index.ts';
 import type { FieldError } from '../../form-errors.ts';
-import { readDateInput, type Fields } from './date-input.ts';
+import { readDateInput, type Fields } from '../../date-input.ts';
+import { dateError } from '../commitments/form-problems.ts';
 
 export interface PlanDates {
   period: DueWindow | null;
@@ -29,7 +30,7 @@ export function readDueEntry(fields: Fields, plan: PlanDates, label = 'Due date'
   if (date.kind !== 'empty' && phrase) {
     return { kind: 'error', errors: [{ field: 'duePhrase', message: 'Enter the date in the boxes or in words, not both' }] };
   }
-  if (date.kind === 'error') return { kind: 'error', errors: [date.error] };
+  if (date.kind === 'error') return { kind: 'error', errors: [dateError(date.problem)] };
   if (date.kind === 'date') return { kind: 'due', due: { from: date.iso, to: date.iso } };
   if (!phrase) return { kind: 'empty' };
   if (phrase.length > 200) return { kind: 'error', errors: [{ field: 'duePhrase', message: 'Date in words must be 200 characters or fewer' }] };

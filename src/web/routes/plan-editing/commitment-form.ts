@@ -1,13 +1,21 @@
 // The commitment form: number (when changing one; a new commitment takes the next number), title, summary and
 // lead, chosen from the organisation's members who could edit the commitment if they led it.
-import { can } from '../../../services/accounts.ts';
-import type { CommitmentRecord } from '../../../store/records.ts';
-import type { Member } from '../../../store/memberships-repository.ts';
+import type { CommitmentRecord } from '../../../domain/records.ts';
+import { FIELD_LIMITS } from '../../../domain/field-limits.ts';
+import { can } from '../../../services/account-service.ts';
+import type { Member } from '../../../services/plan-service.ts';
+import { choiceField, formSchema, textField } from '../../validation.ts';
 import { longText, text, type Form, type Problem } from './form-input.ts';
 
-export const COMMITMENT_FIELDS = ['number', 'title', 'summary', 'leadUserId'] as const;
-export const MAX_TITLE = 500;
-export const MAX_SUMMARY = 5000;
+/** The commitment form, added or changed (the same limits either way). */
+export const COMMITMENT_FORM = formSchema({
+  number: choiceField('Commitment number', 20),
+  title: textField('Commitment', 'statement'),
+  summary: textField('Summary', 'paragraph'),
+  leadUserId: choiceField('Lead', 20),
+  version: choiceField('Version'),
+});
+export const MAX_SUMMARY = FIELD_LIMITS.paragraph;
 
 export interface CommitmentFormValues {
   number: string;
@@ -74,9 +82,8 @@ export function readCommitmentForm(
     if (!(number >= 1)) problems.push({ field: 'number', message: 'Enter the commitment number as a whole number, like 3' });
     else if (taken.includes(number)) problems.push({ field: 'number', message: `Commitment ${number} already exists in this plan: enter another number` });
   }
+  // Too long a commitment or summary is the schema's complaint (COMMITMENT_FORM).
   if (values.title === '') problems.push({ field: 'title', message: 'Enter the commitment' });
-  else if (values.title.length > MAX_TITLE) problems.push({ field: 'title', message: `Commitment must be ${MAX_TITLE} characters or fewer` });
-  if (values.summary.length > MAX_SUMMARY) problems.push({ field: 'summary', message: `Summary must be ${MAX_SUMMARY} characters or fewer` });
   const lead = values.leadUserId === '' ? null : candidates.find((m) => String(m.userId) === values.leadUserId);
   if (lead === undefined) problems.push({ field: 'leadUserId', message: 'Select a lead from the list, or No lead' });
   if (problems.length > 0 || lead === undefined) return { problems };

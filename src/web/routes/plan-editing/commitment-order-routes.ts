@@ -2,10 +2,9 @@
 // Numbers stay as they are: only the order in which the commitments are listed changes.
 import type { FastifyInstance } from 'fastify';
 import type { RouteDeps } from '../../route-deps.ts';
-import { reorderCommitments } from '../../../services/plans.ts';
-import { listCommitments } from '../../../store/commitments-repository.ts';
-import { isRefusal, planFor, refuse } from './access.ts';
-import { ID_PARAMS, formBody, text, type Form } from './form-input.ts';
+import { choiceField, formSchema, idParams } from '../../validation.ts';
+import { EDIT_PLAN } from './rules.ts';
+import { text, type Form } from './form-input.ts';
 
 type Direction = 'up' | 'down';
 
@@ -17,6 +16,8 @@ const ORDER_QUERY = {
   },
 } as const;
 
+const MOVE_FORM = formSchema({ commitmentId: choiceField('Commitment', 20), direction: choiceField('Direction', 10) });
+
 /** The ids in their new order after moving `id` one place `direction`; unchanged at either end. */
 export function moved(ids: number[], id: number, direction: Direction): number[] {
   const from = ids.indexOf(id);
@@ -27,16 +28,13 @@ export function moved(ids: number[], id: number, direction: Direction): number[]
   return order;
 }
 
-export async function commitmentOrderRoutes(app: FastifyInstance, { store }: RouteDeps): Promise<void> {
-  const db = store.db;
-
+export async function commitmentOrderRoutes(app: FastifyInstance, { services }: RouteDeps): Promise<void> {
   app.get<{ Params: { id: number }; Querystring: { moved?: number; direction?: Direction } }>(
     '/plans/:id/commitments/order',
-    { preHandler: app.requireUser, schema: { params: ID_PARAMS, querystring: ORDER_QUERY } },
+    { config: { access: EDIT_PLAN }, schema: { params: idParams, querystring: ORDER_QUERY } },
     async (request, reply) => {
-      const plan = await planFor(db, request.user, request.params.id, 'plan:edit');
-      if (isRefusal(plan)) return refuse(reply, plan);
-      const commitments = await listCommitments(db, plan.id);
+      const plan = request.resource!.plan!;
+      const commitments = await services.plans.commitments(plan.id);
       const { moved: movedId, direction } = request.query;
       const movedCommitment = commitments.find((c) => c.id === movedId);
       return reply.view('pages/plan-editing/commitment-order.njk', {
@@ -50,11 +48,10 @@ export async function commitmentOrderRoutes(app: FastifyInstance, { store }: Rou
 
   app.post<{ Params: { id: number }; Body: Form }>(
     '/plans/:id/commitments/order',
-    { preHandler: app.requireUser, schema: { params: ID_PARAMS, body: formBody(['commitmentId', 'direction']) } },
+    { config: { access: EDIT_PLAN }, schema: { params: idParams, body: MOVE_FORM } },
     async (request, reply) => {
-      const plan = await planFor(db, request.user, request.params.id, 'plan:edit');
-      if (isRefusal(plan)) return refuse(reply, plan);
-      const ids = (await listCommitments(db, plan.id)).map((c) => c.id);
+      const plan = request.resource!.plan!;
+      const ids = (await services.plans.commitments(plan.id)).map((c) => c.id);
       const id = Number(text(request.body, 'commitmentId'));
       const direction = text(request.body, 'direction');
       // A commitment deleted since the page was shown, or a made-up form: show the list as it is now.
@@ -62,7 +59,7 @@ export async function commitmentOrderRoutes(app: FastifyInstance, { store }: Rou
         return reply.redirect(`/plans/${plan.id}/commitments/order`, 303);
       }
       const order = moved(ids, id, direction);
-      if (order !== ids) await reorderCommitments(db, plan.id, order, request.user?.id ?? null);
+      if (order !== ids) await services.plans.reorderCommitments(plan.id, order, request.user?.id ?? null);
       return reply.redirect(`/plans/${plan.id}/commitments/order?moved=${id}&direction=${direction}#commitment-${id}`, 303);
     },
   );

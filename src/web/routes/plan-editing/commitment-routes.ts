@@ -1,15 +1,13 @@
 // Adding, changing and deleting a plan's commitments (plan owners and admins: 'plan:edit').
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { RouteDeps } from '../../route-deps.ts';
-import { addCommitment, editCommitment, removeCommitment } from '../../../services/plans.ts';
-import { listCommitments } from '../../../store/commitments-repository.ts';
-import { listOrganisationMembers } from '../../../store/memberships-repository.ts';
-import { listMilestones } from '../../../store/milestones-repository.ts';
-import { listMonitoringItems } from '../../../store/monitoring-repository.ts';
-import type { CommitmentRecord, PlanRecord } from '../../../store/records.ts';
-import { commitmentFor, isRefusal, planFor, refuse } from './access.ts';
+import type { CommitmentRecord, PlanRecord } from '../../../domain/records.ts';
+import { EditConflictError, contentVersion } from '../../../services/plan-service.ts';
+import { conflictView, type ConflictView } from '../../conflict-view.ts';
+import { formSchema, idParams } from '../../validation.ts';
+import { EDIT_COMMITMENT_AS_OWNER, EDIT_PLAN } from './rules.ts';
 import {
-  COMMITMENT_FIELDS,
+  COMMITMENT_FORM,
   MAX_SUMMARY,
   commitmentValues,
   leadCandidates,
@@ -18,12 +16,12 @@ import {
   readCommitmentForm,
   type CommitmentFormValues,
 } from './commitment-form.ts';
-import { ID_PARAMS, formBody, pageErrors, type Form, type Problem } from './form-input.ts';
-import { EditConflictError, contentVersion } from '../../../services/edit-conflicts.ts';
-import { conflictView, type ConflictView } from '../../conflict-view.ts';
+import { formProblems, pageErrors, text, type Form, type Problem } from './form-input.ts';
 
-export async function commitmentRoutes(app: FastifyInstance, { store }: RouteDeps): Promise<void> {
-  const db = store.db;
+const DELETE_FORM = formSchema({});
+
+export async function commitmentRoutes(app: FastifyInstance, { services }: RouteDeps): Promise<void> {
+  const { plans } = services;
 
   async function renderForm(
     reply: FastifyReply,
@@ -33,8 +31,8 @@ export async function commitmentRoutes(app: FastifyInstance, { store }: RouteDep
     problems: Problem[] = [],
     edit: { readVersion?: string; conflict?: ConflictView } = {},
   ) {
-    const candidates = leadCandidates(await listOrganisationMembers(db, plan.organisationId), plan.organisationId, commitment?.leadUserId ?? null);
-    const siblings = await listCommitments(db, plan.id);
+    const candidates = leadCandidates(await plans.members(plan.organisationId), plan.organisationId, commitment?.leadUserId ?? null);
+    const siblings = await plans.commitments(plan.id);
     const nextNumber = Math.max(0, ...siblings.map((c) => c.number)) + 1;
     return reply.code(edit.conflict ? 409 : problems.length ? 400 : 200).view('pages/plan-editing/commitment-form.njk', {
       pageTitle: commitment ? `Change commitment ${commitment.number}` : 'Add a commitment',
@@ -45,8 +43,8 @@ export async function commitmentRoutes(app: FastifyInstance, { store }: RouteDep
       maxSummary: MAX_SUMMARY,
       leads: leadOptions(candidates, values.leadUserId),
       action: commitment ? `/commitments/${commitment.id}/edit` : `/plans/${plan.id}/commitments/new`,
-      milestones: commitment ? await listMilestones(db, commitment.id) : [],
-      monitoring: commitment ? await listMonitoringItems(db, commitment.id) : [],
+      milestones: commitment ? await plans.milestones(commitment.id) : [],
+      monitoring: commitment ? await plans.monitoringItems(commitment.id) : [],
       ...pageErrors(problems),
       readVersion: edit.readVersion ?? (commitment ? contentVersion(commitment) : undefined),
       ...edit.conflict,
@@ -54,81 +52,80 @@ export async function commitmentRoutes(app: FastifyInstance, { store }: RouteDep
   }
 
   async function read(plan: PlanRecord, commitment: CommitmentRecord | null, values: CommitmentFormValues) {
-    const candidates = leadCandidates(await listOrganisationMembers(db, plan.organisationId), plan.organisationId, commitment?.leadUserId ?? null);
-    const taken = (await listCommitments(db, plan.id)).filter((c) => c.id !== commitment?.id).map((c) => c.number);
+    const candidates = leadCandidates(await plans.members(plan.organisationId), plan.organisationId, commitment?.leadUserId ?? null);
+    const taken = (await plans.commitments(plan.id)).filter((c) => c.id !== commitment?.id).map((c) => c.number);
     return readCommitmentForm(values, candidates, taken, commitment !== null);
+  }
+
+  /** The posted form read against the plan: the commitment's input, or null with every problem (the schema's in form order). */
+  async function readPosted(request: FastifyRequest<{ Body: Form }>, plan: PlanRecord, commitment: CommitmentRecord | null) {
+    const values = postedCommitmentValues(request.body);
+    const result = await read(plan, commitment, values);
+    const problems = formProblems(request, COMMITMENT_FORM, 'problems' in result ? result.problems : []);
+    return { values, problems, input: 'problems' in result || problems.length > 0 ? null : result.input };
   }
 
   app.get<{ Params: { id: number } }>(
     '/plans/:id/commitments/new',
-    { preHandler: app.requireUser, schema: { params: ID_PARAMS } },
-    async (request, reply) => {
-      const plan = await planFor(db, request.user, request.params.id, 'plan:edit');
-      if (isRefusal(plan)) return refuse(reply, plan);
-      return renderForm(reply, plan, null, commitmentValues(null));
-    },
+    { config: { access: EDIT_PLAN }, schema: { params: idParams } },
+    async (request, reply) => renderForm(reply, request.resource!.plan!, null, commitmentValues(null)),
   );
 
   app.post<{ Params: { id: number }; Body: Form }>(
     '/plans/:id/commitments/new',
-    { preHandler: app.requireUser, schema: { params: ID_PARAMS, body: formBody(COMMITMENT_FIELDS) } },
+    { config: { access: EDIT_PLAN }, schema: { params: idParams, body: COMMITMENT_FORM }, attachValidation: true },
     async (request, reply) => {
-      const plan = await planFor(db, request.user, request.params.id, 'plan:edit');
-      if (isRefusal(plan)) return refuse(reply, plan);
-      const values = postedCommitmentValues(request.body);
-      const result = await read(plan, null, values);
-      if ('problems' in result) return renderForm(reply, plan, null, values, result.problems);
-      await addCommitment(db, plan.id, result.input, request.user?.id ?? null);
+      const plan = request.resource!.plan!;
+      const { values, problems, input } = await readPosted(request, plan, null);
+      if (!input) return renderForm(reply, plan, null, values, problems);
+      await plans.addCommitment(plan.id, input, request.user?.id ?? null);
       return reply.redirect(`/plans/${plan.id}`, 303);
     },
   );
 
   app.get<{ Params: { id: number } }>(
     '/commitments/:id/edit',
-    { preHandler: app.requireUser, schema: { params: ID_PARAMS } },
+    { config: { access: EDIT_COMMITMENT_AS_OWNER }, schema: { params: idParams } },
     async (request, reply) => {
-      const found = await commitmentFor(db, request.user, request.params.id, 'plan:edit');
-      if (isRefusal(found)) return refuse(reply, found);
-      return renderForm(reply, found.plan, found.commitment, commitmentValues(found.commitment));
+      const { plan, commitment } = request.resource!;
+      return renderForm(reply, plan!, commitment!, commitmentValues(commitment!));
     },
   );
 
   app.post<{ Params: { id: number }; Body: Form }>(
     '/commitments/:id/edit',
-    { preHandler: app.requireUser, schema: { params: ID_PARAMS, body: formBody([...COMMITMENT_FIELDS, 'version']) } },
+    { config: { access: EDIT_COMMITMENT_AS_OWNER }, schema: { params: idParams, body: COMMITMENT_FORM }, attachValidation: true },
     async (request, reply) => {
-      const found = await commitmentFor(db, request.user, request.params.id, 'plan:edit');
-      if (isRefusal(found)) return refuse(reply, found);
-      const values = postedCommitmentValues(request.body);
-      const readVersion = request.body.version;
-      const result = await read(found.plan, found.commitment, values);
-      if ('problems' in result) return renderForm(reply, found.plan, found.commitment, values, result.problems, { readVersion });
+      const plan = request.resource!.plan!;
+      const commitment = request.resource!.commitment!;
+      const readVersion = text(request.body, 'version') || undefined;
+      const { values, problems, input } = await readPosted(request, plan, commitment);
+      if (!input) return renderForm(reply, plan, commitment, values, problems, { readVersion });
       try {
-        await editCommitment(db, found.commitment.id, result.input, request.user?.id ?? null, readVersion);
+        await plans.editCommitment(commitment.id, input, request.user?.id ?? null, readVersion);
       } catch (error) {
         if (!(error instanceof EditConflictError)) throw error;
         // Saved by someone else since the form was read: show theirs beside what was typed, which stays in the form.
-        const theirs = found.commitment;
-        const conflict = await conflictView(db, 'commitment', null, [
-          { label: 'Title', theirs: theirs.title, yours: values.title ?? '' },
-          { label: 'Summary', theirs: theirs.summary, yours: values.summary ?? '' },
-        ], { entity: 'commitment', id: theirs.id });
-        return renderForm(reply, found.plan, theirs, values, [], { readVersion: contentVersion(theirs), conflict });
+        const conflict = await conflictView(services, 'commitment', null, [
+          { label: 'Title', theirs: commitment.title, yours: values.title ?? '' },
+          { label: 'Summary', theirs: commitment.summary, yours: values.summary ?? '' },
+        ], { entity: 'commitment', id: commitment.id });
+        return renderForm(reply, plan, commitment, values, [], { readVersion: contentVersion(commitment), conflict });
       }
-      return reply.redirect(`/plans/${found.plan.id}`, 303);
+      return reply.redirect(`/plans/${plan.id}`, 303);
     },
   );
 
   app.get<{ Params: { id: number } }>(
     '/commitments/:id/delete',
-    { preHandler: app.requireUser, schema: { params: ID_PARAMS } },
+    { config: { access: EDIT_COMMITMENT_AS_OWNER }, schema: { params: idParams } },
     async (request, reply) => {
-      const found = await commitmentFor(db, request.user, request.params.id, 'plan:edit');
-      if (isRefusal(found)) return refuse(reply, found);
-      const [milestones, monitoring] = await Promise.all([listMilestones(db, found.commitment.id), listMonitoringItems(db, found.commitment.id)]);
+      const { plan, commitment } = request.resource!;
+      const [milestones, monitoring] = await Promise.all([plans.milestones(commitment!.id), plans.monitoringItems(commitment!.id)]);
       return reply.view('pages/plan-editing/commitment-delete.njk', {
-        pageTitle: `Are you sure you want to delete commitment ${found.commitment.number}?`,
-        ...found,
+        pageTitle: `Are you sure you want to delete commitment ${commitment!.number}?`,
+        plan,
+        commitment,
         milestoneCount: milestones.length,
         monitoringCount: monitoring.length,
       });
@@ -137,12 +134,11 @@ export async function commitmentRoutes(app: FastifyInstance, { store }: RouteDep
 
   app.post<{ Params: { id: number }; Body: Form }>(
     '/commitments/:id/delete',
-    { preHandler: app.requireUser, schema: { params: ID_PARAMS, body: formBody([]) } },
+    { config: { access: EDIT_COMMITMENT_AS_OWNER }, schema: { params: idParams, body: DELETE_FORM } },
     async (request, reply) => {
-      const found = await commitmentFor(db, request.user, request.params.id, 'plan:edit');
-      if (isRefusal(found)) return refuse(reply, found);
-      await removeCommitment(db, found.commitment.id, request.user?.id ?? null);
-      return reply.redirect(`/plans/${found.plan.id}`, 303);
+      const { plan, commitment } = request.resource!;
+      await plans.removeCommitment(commitment!.id, request.user?.id ?? null);
+      return reply.redirect(`/plans/${plan!.id}`, 303);
     },
   );
 }

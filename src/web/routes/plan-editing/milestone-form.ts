@@ -2,14 +2,23 @@
 // ("by April/May 2019"), read by the domain date rules and shown back as what it was read as.
 import { readDatePhrase } from '../../../domain/dates/index.ts';
 import type { DueWindow, Recurrence } from '../../../domain/types.ts';
-import type { NewMilestone } from '../../../store/milestones-repository.ts';
-import type { PlanRecord } from '../../../store/records.ts';
+import type { PlanRecord } from '../../../domain/records.ts';
+import type { NewMilestone } from '../../../services/plan-service.ts';
 import { formatDate } from '../../format.ts';
-import { dateParts, partsOf, readDate, type DateParts } from './date-input.ts';
+import { dateParts, partsOf, readDateParts, requiredDate, type DateParts } from '../../date-input.ts';
+import { choiceField, formSchema, textField } from '../../validation.ts';
 import { longText, text, type Form, type Problem } from './form-input.ts';
 
-export const MILESTONE_FIELDS = ['text', 'dueType', 'due-day', 'due-month', 'due-year', 'duePhrase', 'step'] as const;
-export const MAX_MILESTONE = 2000;
+/** The new-milestone form: the milestone has the same limit here as where it is changed. */
+export const MILESTONE_FORM = formSchema({
+  text: textField('Milestone', 'statement'),
+  dueType: choiceField('How the due date is given', 20),
+  'due-day': choiceField('Due date day', 20),
+  'due-month': choiceField('Due date month', 20),
+  'due-year': choiceField('Due date year', 20),
+  duePhrase: textField('When the milestone is due', 'name'),
+  step: choiceField('Step', 20),
+});
 
 export interface MilestoneFormValues {
   text: string;
@@ -49,14 +58,15 @@ export function describeDue(due: DueWindow | null, recurrence: Recurrence | null
 
 export function readMilestoneForm(values: MilestoneFormValues, plan: PlanRecord): ReadMilestone | { problems: Problem[] } {
   const problems: Problem[] = [];
+  // Too long a milestone is the schema's complaint (MILESTONE_FORM).
   if (values.text === '') problems.push({ field: 'text', message: 'Enter the milestone' });
-  else if (values.text.length > MAX_MILESTONE) problems.push({ field: 'text', message: `Milestone must be ${MAX_MILESTONE} characters or fewer` });
 
   let result: ReadMilestone | null = null;
   if (values.dueType === 'date') {
-    const read = readDate(values.due, 'due', 'Due date');
-    if ('problem' in read) problems.push(read.problem);
-    else result = { milestone: { text: values.text, due: { from: read.date, to: read.date } }, reading: null };
+    const read = readDateParts(values.due, 'due', 'Due date');
+    if (read.kind === 'empty') problems.push(requiredDate('due', 'Due date'));
+    else if (read.kind === 'error') problems.push(read.problem);
+    else result = { milestone: { text: values.text, due: { from: read.iso, to: read.iso } }, reading: null };
   } else if (values.dueType === 'phrase') {
     if (values.duePhrase === '') {
       problems.push({ field: 'duePhrase', message: 'Enter when the milestone is due, like by April/May 2019' });

@@ -1,102 +1,96 @@
 // Monitoring items by hand: add to a commitment, change, delete after confirming (plan owners, and the
 // commitment's lead).
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { RouteDeps } from '../../route-deps.ts';
-import { addMonitoringItem, editMonitoringItem, removeMonitoringItem } from '../../../services/plans.ts';
-import type { MonitoringItemRecord } from '../../../store/records.ts';
-import { commitmentFor, isRefusal, monitoringItemFor, refuse, type CommitmentInPlan } from './access.ts';
-import { ID_PARAMS, formBody, longText, pageErrors, type Form, type Problem } from './form-input.ts';
+import type { MonitoringItemRecord } from '../../../domain/records.ts';
+import { FIELD_LIMITS } from '../../../domain/field-limits.ts';
+import type { LoadedResource } from '../../../services/resource-access.ts';
+import type { AccessRule } from '../../plugins/access.ts';
+import { formSchema, idParams, textField } from '../../validation.ts';
+import { EDIT_COMMITMENT, EDIT_MONITORING_ITEM } from './rules.ts';
+import { formProblems, longText, pageErrors, type Form, type Problem } from './form-input.ts';
 
-const MAX_TEXT = 2000;
+/** Added or changed, a monitoring item has the same limit. */
+const MONITORING_FORM = formSchema({ text: textField('Monitoring item', 'paragraph') });
+const DELETE_FORM = formSchema({});
 
-function readText(form: Form | undefined): { text: string; problems: Problem[] } {
-  const text = longText(form, 'text');
-  const problems: Problem[] = [];
-  if (text === '') problems.push({ field: 'text', message: 'Enter how progress will be monitored' });
-  else if (text.length > MAX_TEXT) problems.push({ field: 'text', message: `Monitoring item must be ${MAX_TEXT} characters or fewer` });
-  return { text, problems };
+function readText(request: FastifyRequest<{ Body: Form }>): { text: string; problems: Problem[] } {
+  const text = longText(request.body, 'text');
+  const own: Problem[] = text === '' ? [{ field: 'text', message: 'Enter how progress will be monitored' }] : [];
+  return { text, problems: formProblems(request, MONITORING_FORM, own) };
 }
 
-function renderForm(reply: FastifyReply, found: CommitmentInPlan, item: MonitoringItemRecord | null, text: string, problems: Problem[] = []) {
+function renderForm(reply: FastifyReply, found: LoadedResource, item: MonitoringItemRecord | null, text: string, problems: Problem[] = []) {
   return reply.code(problems.length ? 400 : 200).view('pages/plan-editing/monitoring-form.njk', {
     pageTitle: item ? 'Change the monitoring item' : 'Add a monitoring item',
-    ...found,
+    plan: found.plan,
+    commitment: found.commitment,
     item,
     text,
-    maxText: MAX_TEXT,
-    action: item ? `/monitoring/${item.id}/edit` : `/commitments/${found.commitment.id}/monitoring/new`,
+    maxText: FIELD_LIMITS.paragraph,
+    action: item ? `/monitoring/${item.id}/edit` : `/commitments/${found.commitment!.id}/monitoring/new`,
     ...pageErrors(problems),
   });
 }
 
-export async function monitoringRoutes(app: FastifyInstance, { store }: RouteDeps): Promise<void> {
-  const db = store.db;
+export async function monitoringRoutes(app: FastifyInstance, { services }: RouteDeps): Promise<void> {
   const userId = (request: { user: { id: number } | null }) => request.user?.id ?? null;
 
+  /** The posted form, adding an item or changing `itemOf(found)`: shown again with its problems, else saved. */
+  function postForm(
+    path: string, access: AccessRule, itemOf: (found: LoadedResource) => MonitoringItemRecord | null,
+    save: (found: LoadedResource, text: string, by: number | null) => Promise<unknown>,
+  ) {
+    app.post<{ Params: { id: number }; Body: Form }>(
+      path,
+      { config: { access }, schema: { params: idParams, body: MONITORING_FORM }, attachValidation: true },
+      async (request, reply) => {
+        const found = request.resource!;
+        const { text, problems } = readText(request);
+        if (problems.length) return renderForm(reply, found, itemOf(found), text, problems);
+        await save(found, text, userId(request));
+        return reply.redirect(`/plans/${found.plan!.id}`, 303);
+      },
+    );
+  }
+
   app.get<{ Params: { id: number } }>(
     '/commitments/:id/monitoring/new',
-    { preHandler: app.requireUser, schema: { params: ID_PARAMS } },
-    async (request, reply) => {
-      const found = await commitmentFor(db, request.user, request.params.id, 'commitment:edit');
-      if (isRefusal(found)) return refuse(reply, found);
-      return renderForm(reply, found, null, '');
-    },
+    { config: { access: EDIT_COMMITMENT }, schema: { params: idParams } },
+    async (request, reply) => renderForm(reply, request.resource!, null, ''),
   );
 
-  app.post<{ Params: { id: number }; Body: Form }>(
-    '/commitments/:id/monitoring/new',
-    { preHandler: app.requireUser, schema: { params: ID_PARAMS, body: formBody(['text']) } },
-    async (request, reply) => {
-      const found = await commitmentFor(db, request.user, request.params.id, 'commitment:edit');
-      if (isRefusal(found)) return refuse(reply, found);
-      const { text, problems } = readText(request.body);
-      if (problems.length) return renderForm(reply, found, null, text, problems);
-      await addMonitoringItem(db, found.commitment.id, text, userId(request));
-      return reply.redirect(`/plans/${found.plan.id}`, 303);
-    },
-  );
+  postForm('/commitments/:id/monitoring/new', EDIT_COMMITMENT, () => null,
+    (found, text, by) => services.plans.addMonitoringItem(found.commitment!.id, text, by));
 
   app.get<{ Params: { id: number } }>(
     '/monitoring/:id/edit',
-    { preHandler: app.requireUser, schema: { params: ID_PARAMS } },
+    { config: { access: EDIT_MONITORING_ITEM }, schema: { params: idParams } },
     async (request, reply) => {
-      const found = await monitoringItemFor(db, request.user, request.params.id, 'commitment:edit');
-      if (isRefusal(found)) return refuse(reply, found);
-      return renderForm(reply, found, found.item, found.item.text);
+      const found = request.resource!;
+      return renderForm(reply, found, found.item!, found.item!.text);
     },
   );
 
-  app.post<{ Params: { id: number }; Body: Form }>(
-    '/monitoring/:id/edit',
-    { preHandler: app.requireUser, schema: { params: ID_PARAMS, body: formBody(['text']) } },
-    async (request, reply) => {
-      const found = await monitoringItemFor(db, request.user, request.params.id, 'commitment:edit');
-      if (isRefusal(found)) return refuse(reply, found);
-      const { text, problems } = readText(request.body);
-      if (problems.length) return renderForm(reply, found, found.item, text, problems);
-      await editMonitoringItem(db, found.item.id, text, userId(request));
-      return reply.redirect(`/plans/${found.plan.id}`, 303);
-    },
-  );
+  postForm('/monitoring/:id/edit', EDIT_MONITORING_ITEM, (found) => found.item!,
+    (found, text, by) => services.plans.editMonitoringItem(found.item!.id, text, by));
 
   app.get<{ Params: { id: number } }>(
     '/monitoring/:id/delete',
-    { preHandler: app.requireUser, schema: { params: ID_PARAMS } },
+    { config: { access: EDIT_MONITORING_ITEM }, schema: { params: idParams } },
     async (request, reply) => {
-      const found = await monitoringItemFor(db, request.user, request.params.id, 'commitment:edit');
-      if (isRefusal(found)) return refuse(reply, found);
-      return reply.view('pages/plan-editing/monitoring-delete.njk', { pageTitle: 'Are you sure you want to delete this monitoring item?', ...found });
+      const { plan, commitment, item } = request.resource!;
+      return reply.view('pages/plan-editing/monitoring-delete.njk', { pageTitle: 'Are you sure you want to delete this monitoring item?', plan, commitment, item });
     },
   );
 
   app.post<{ Params: { id: number }; Body: Form }>(
     '/monitoring/:id/delete',
-    { preHandler: app.requireUser, schema: { params: ID_PARAMS, body: formBody([]) } },
+    { config: { access: EDIT_MONITORING_ITEM }, schema: { params: idParams, body: DELETE_FORM } },
     async (request, reply) => {
-      const found = await monitoringItemFor(db, request.user, request.params.id, 'commitment:edit');
-      if (isRefusal(found)) return refuse(reply, found);
-      await removeMonitoringItem(db, found.item.id, userId(request));
-      return reply.redirect(`/plans/${found.plan.id}`, 303);
+      const { plan, item } = request.resource!;
+      await services.plans.removeMonitoringItem(item!.id, userId(request));
+      return reply.redirect(`/plans/${plan!.id}`, 303);
     },
   );
 }

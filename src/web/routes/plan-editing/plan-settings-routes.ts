@@ -1,20 +1,23 @@
 // Creating a plan by hand (/organisations/:orgId/plans/new) and changing its settings (/plans/:id/edit),
 // including closing it. Both go through services/plans.ts, which records the audit event.
 import type { FastifyInstance, FastifyReply } from 'fastify';
+import Type from 'typebox';
 import type { RouteDeps } from '../../route-deps.ts';
-import { createPlan, updatePlanSettings } from '../../../services/plans.ts';
-import { EditConflictError, contentVersion } from '../../../services/edit-conflicts.ts';
+import type { PlanRecord } from '../../../domain/records.ts';
+import { EditConflictError, contentVersion } from '../../../services/plan-service.ts';
 import { conflictView, type ConflictView } from '../../conflict-view.ts';
-import { getOrganisation } from '../../../store/organisations-repository.ts';
-import { check, isRefusal, planFor, refuse } from './access.ts';
-import { ID_PARAMS, formBody, pageErrors, type Form, type Problem } from './form-input.ts';
-import { PLAN_FIELDS, monthOptions, newPlanValues, planValues, postedPlanValues, readPlanForm, statusesFor, type PlanFormValues } from './plan-form.ts';
+import { loaded } from '../../plugins/access.ts';
+import { idParam, idParams } from '../../validation.ts';
+import { EDIT_PLAN, EDIT_REFUSAL } from './rules.ts';
+import { formProblems, pageErrors, type Form, type Problem } from './form-input.ts';
+import { periodsWouldChange } from '../../../services/review-period-generation.ts';
+import { periodsConfirmPage } from './plan-periods-confirm.ts';
+import { PLAN_FORM, monthOptions, newPlanValues, planValues, postedPlanValues, readPlanForm, statusesFor, type PlanFormValues } from './plan-form.ts';
 
-const ORG_PARAMS = {
-  type: 'object',
-  properties: { orgId: { type: 'integer', minimum: 1, maximum: 2147483647 } },
-  required: ['orgId'],
-} as const;
+const ORG_PARAMS = Type.Object({ orgId: idParam });
+
+/** Creating a plan needs the right to edit the organisation's plans. */
+const CREATE_PLAN = { kind: 'organisation', action: 'plan:edit', param: 'orgId', refusal: EDIT_REFUSAL } as const;
 
 interface FormPage {
   editing: boolean;
@@ -39,6 +42,11 @@ function shown(value: unknown): string {
   return value == null ? '' : String(value);
 }
 
+/** The settings form's frame when it changes an existing plan. */
+function editingPlan(plan: Pick<PlanRecord, 'id' | 'title'>) {
+  return { editing: true, action: `/plans/${plan.id}/edit`, backHref: `/plans/${plan.id}`, caption: plan.title };
+}
+
 function renderForm(reply: FastifyReply, page: FormPage) {
   const { problems = [], conflict, ...rest } = page;
   return reply.code(conflict ? 409 : problems.length ? 400 : 200).view('pages/plan-editing/plan-form.njk', {
@@ -51,21 +59,12 @@ function renderForm(reply: FastifyReply, page: FormPage) {
   });
 }
 
-export async function planSettingsRoutes(app: FastifyInstance, { store }: RouteDeps): Promise<void> {
-  const db = store.db;
-
-  async function organisationFor(orgId: number, user: Parameters<typeof check>[0]) {
-    const organisation = await getOrganisation(db, orgId);
-    if (!organisation) return { refused: 404 as const };
-    return check(user, 'plan:edit', orgId) ?? organisation;
-  }
-
+export async function planSettingsRoutes(app: FastifyInstance, { services }: RouteDeps): Promise<void> {
   app.get<{ Params: { orgId: number } }>(
     '/organisations/:orgId/plans/new',
-    { preHandler: app.requireUser, schema: { params: ORG_PARAMS } },
+    { config: { access: CREATE_PLAN }, schema: { params: ORG_PARAMS } },
     async (request, reply) => {
-      const organisation = await organisationFor(request.params.orgId, request.user);
-      if (isRefusal(organisation)) return refuse(reply, organisation);
+      const organisation = loaded(request, 'organisation');
       return renderForm(reply, {
         editing: false,
         action: `/organisations/${organisation.id}/plans/new`,
@@ -78,38 +77,34 @@ export async function planSettingsRoutes(app: FastifyInstance, { store }: RouteD
 
   app.post<{ Params: { orgId: number }; Body: Form }>(
     '/organisations/:orgId/plans/new',
-    { preHandler: app.requireUser, schema: { params: ORG_PARAMS, body: formBody(PLAN_FIELDS) } },
+    { config: { access: CREATE_PLAN }, schema: { params: ORG_PARAMS, body: PLAN_FORM }, attachValidation: true },
     async (request, reply) => {
-      const organisation = await organisationFor(request.params.orgId, request.user);
-      if (isRefusal(organisation)) return refuse(reply, organisation);
+      const organisation = loaded(request, 'organisation');
       const values = postedPlanValues(request.body);
       const read = readPlanForm(values, false);
-      if ('problems' in read) {
+      const problems = formProblems(request, PLAN_FORM, 'problems' in read ? read.problems : []);
+      if ('problems' in read || problems.length > 0) {
         return renderForm(reply, {
           editing: false,
           action: `/organisations/${organisation.id}/plans/new`,
           backHref: '/',
           caption: organisation.name,
           values,
-          problems: read.problems,
+          problems,
         });
       }
-      const plan = await createPlan(db, organisation.id, read.settings, request.user?.id ?? null);
+      const plan = await services.plans.create(organisation.id, read.settings, request.user?.id ?? null);
       return reply.redirect(`/plans/${plan.id}`, 303);
     },
   );
 
   app.get<{ Params: { id: number } }>(
     '/plans/:id/edit',
-    { preHandler: app.requireUser, schema: { params: ID_PARAMS } },
+    { config: { access: EDIT_PLAN }, schema: { params: idParams } },
     async (request, reply) => {
-      const plan = await planFor(db, request.user, request.params.id, 'plan:edit');
-      if (isRefusal(plan)) return refuse(reply, plan);
+      const plan = request.resource!.plan!;
       return renderForm(reply, {
-        editing: true,
-        action: `/plans/${plan.id}/edit`,
-        backHref: `/plans/${plan.id}`,
-        caption: plan.title,
+        ...editingPlan(plan),
         values: planValues(plan),
         readVersion: contentVersion(plan),
       });
@@ -118,25 +113,34 @@ export async function planSettingsRoutes(app: FastifyInstance, { store }: RouteD
 
   app.post<{ Params: { id: number }; Body: Form }>(
     '/plans/:id/edit',
-    { preHandler: app.requireUser, schema: { params: ID_PARAMS, body: formBody([...PLAN_FIELDS, 'version']) } },
+    { config: { access: EDIT_PLAN }, schema: { params: idParams, body: PLAN_FORM }, attachValidation: true },
     async (request, reply) => {
-      const plan = await planFor(db, request.user, request.params.id, 'plan:edit');
-      if (isRefusal(plan)) return refuse(reply, plan);
+      const plan = request.resource!.plan!;
       const values = postedPlanValues(request.body);
+      const readVersion = typeof request.body.version === 'string' ? request.body.version : undefined;
       const read = readPlanForm(values, true);
-      if ('problems' in read) {
+      const problems = formProblems(request, PLAN_FORM, 'problems' in read ? read.problems : []);
+      if ('problems' in read || problems.length > 0) {
         return renderForm(reply, {
-          editing: true,
-          action: `/plans/${plan.id}/edit`,
-          backHref: `/plans/${plan.id}`,
-          caption: plan.title,
+          ...editingPlan(plan),
           values,
-          problems: read.problems,
-          readVersion: request.body.version,
+          problems,
+          readVersion,
         });
       }
+      // A new cadence or financial-year start: first show which review periods would change, and save only once
+      // that is confirmed. Periods with updates are never dropped or re-labelled (services/review-period-generation.ts).
+      const recut = read.settings.reviewCadence !== plan.reviewCadence || read.settings.fyStartMonth !== plan.fyStartMonth;
+      const change = recut ? await services.reviews.periodChange(plan, read.settings) : null;
+      const periodsChange = change && periodsWouldChange(change) ? change : null;
+      if (periodsChange && request.body.confirmPeriods !== 'yes') {
+        if (request.body.confirmPeriods === 'back') {
+          return renderForm(reply, { ...editingPlan(plan), values, readVersion });
+        }
+        return reply.view('pages/plan-editing/plan-periods-confirm.njk', periodsConfirmPage(plan, values, readVersion, periodsChange));
+      }
       try {
-        await updatePlanSettings(db, plan.id, read.settings, request.user?.id ?? null, request.body.version);
+        await services.plans.updateSettings(plan.id, read.settings, request.user?.id ?? null, readVersion);
       } catch (error) {
         if (!(error instanceof EditConflictError)) throw error;
         // Saved by someone else since the form was read: theirs beside what was typed, which stays in the form.
@@ -146,16 +150,13 @@ export async function planSettingsRoutes(app: FastifyInstance, { store }: RouteD
           .filter((field) => shown(theirs[field]) !== shown(typed[field]))
           .map((field) => ({ label: PLAN_FIELD_LABELS[field]!, theirs: shown(theirs[field]), yours: shown(typed[field]) }));
         return renderForm(reply, {
-          editing: true,
-          action: `/plans/${plan.id}/edit`,
-          backHref: `/plans/${plan.id}`,
-          caption: plan.title,
+          ...editingPlan(plan),
           values,
           readVersion: contentVersion(plan),
-          conflict: await conflictView(db, 'plan', null, rows, { entity: 'plan', id: plan.id }),
+          conflict: await conflictView(services, 'plan', null, rows, { entity: 'plan', id: plan.id }),
         });
       }
-      return reply.redirect(`/plans/${plan.id}`, 303);
+      return reply.redirect(periodsChange ? `/plans/${plan.id}/reviews?notice=periods-changed` : `/plans/${plan.id}`, 303);
     },
   );
 }

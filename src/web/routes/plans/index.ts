@@ -1,19 +1,14 @@
 // A plan's pages: the overview (/plans/:id) and the timeline (/plans/:id/timeline). Only members of the plan's
 // organisation may see them; anyone else gets the same 404 as for a plan that does not exist, so ids cannot be
-// probed for existence.
-import type { FastifyInstance, FastifyReply } from 'fastify';
+// probed for existence (the access rule answers before the page is made).
+import type { FastifyInstance } from 'fastify';
 import type { RouteDeps } from '../../route-deps.ts';
-import { can } from '../../../services/accounts.ts';
-import { RAG_FILTERS, parseOverviewFilters, planOverview, type OverviewQuery } from '../../../services/plan-overview.ts';
-import { planTimeline } from '../../../services/timeline.ts';
-import { today } from '../../today.ts';
+import { type AccessRule, notFoundPage } from '../../plugins/access.ts';
+import { RAG_FILTERS, parseOverviewFilters, type OverviewQuery } from '../../../services/plan-service.ts';
+import { idParams } from '../../validation.ts';
 import { timelineChart } from './timeline-chart.ts';
 
-const paramsSchema = {
-  type: 'object',
-  properties: { id: { type: 'integer', minimum: 1, maximum: 2147483647 } },
-  required: ['id'],
-};
+const READ_PLAN: AccessRule = { kind: 'plan', action: 'plan:read' };
 
 /** The filter form's fields; values are checked by parseOverviewFilters, which ignores unknown ones. */
 const overviewQuerySchema = {
@@ -25,24 +20,20 @@ const overviewQuerySchema = {
   },
 };
 
-function notFound(reply: FastifyReply) {
-  return reply.code(404).view('pages/errors/404.njk', { pageTitle: 'Page not found' });
-}
-
-export async function planRoutes(app: FastifyInstance, { store }: RouteDeps): Promise<void> {
+export async function planRoutes(app: FastifyInstance, { services }: RouteDeps): Promise<void> {
   app.get<{ Params: { id: number }; Querystring: OverviewQuery }>(
     '/plans/:id',
-    { preHandler: app.requireUser, schema: { params: paramsSchema, querystring: overviewQuerySchema } },
+    { config: { access: READ_PLAN }, schema: { params: idParams, querystring: overviewQuerySchema } },
     async (request, reply) => {
       const filters = parseOverviewFilters(request.query);
-      const overview = await planOverview(store.db, request.user, request.params.id, { today: today(), filters });
-      if (!overview) return notFound(reply);
+      const overview = await services.plans.overview(request.user, request.params.id, filters);
+      if (!overview) return notFoundPage(reply);
       return reply.view('pages/plans/show.njk', {
         pageTitle: overview.filtering ? `${overview.plan.title} (filtered)` : overview.plan.title,
         overview,
         plan: overview.plan,
         ragFilters: RAG_FILTERS,
-        canEdit: can(request.user, 'plan:edit', overview.plan.organisationId),
+        canEdit: services.accounts.can(request.user, 'plan:edit', overview.plan.organisationId),
         // Set by the import journey's redirect after creating the plan (pages/import/imported-banner.njk).
         justImported: (request.query as { imported?: unknown }).imported === '1',
       });
@@ -51,10 +42,10 @@ export async function planRoutes(app: FastifyInstance, { store }: RouteDeps): Pr
 
   app.get<{ Params: { id: number } }>(
     '/plans/:id/timeline',
-    { preHandler: app.requireUser, schema: { params: paramsSchema } },
+    { config: { access: READ_PLAN }, schema: { params: idParams } },
     async (request, reply) => {
-      const timeline = await planTimeline(store.db, request.user, request.params.id, today());
-      if (!timeline) return notFound(reply);
+      const timeline = await services.plans.timeline(request.user, request.params.id);
+      if (!timeline) return notFoundPage(reply);
       return reply.view('pages/plans/timeline.njk', {
         pageTitle: `Timeline - ${timeline.plan.title}`,
         timeline,

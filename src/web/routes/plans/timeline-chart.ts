@@ -4,7 +4,7 @@
 // triangle), so colour is never the only sign.
 import { addDays, daysBetween, formatShortDate, monthEnd, monthIndex, monthStart } from '../../../domain/iso-days.ts';
 import type { IsoDate } from '../../../domain/types.ts';
-import type { PlanTimeline, TimelineState } from '../../../services/timeline.ts';
+import type { PlanTimeline, TimelineState } from '../../../services/plan-service.ts';
 
 export const CHART = { width: 960, labelWidth: 230, top: 44, rowHeight: 18, lanePadding: 6, bottomSpace: 76 } as const;
 const MIN_BAR_WIDTH = 6;

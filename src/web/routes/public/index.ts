@@ -2,10 +2,9 @@
 // unpublished plan is a 404. What the page may show is decided in services/publishing.ts (an allow-list).
 import type { FastifyInstance } from 'fastify';
 import type { RouteDeps } from '../../route-deps.ts';
-import { getPublicPlan, planIdFromSlug, publicPlanCsv, publicSlug } from '../../../services/publishing.ts';
+import { planIdFromSlug, publicPlanCsv, publicSlug } from '../../../services/plan-service.ts';
 import { MILESTONE_STATUS_TAGS, RAG_TAGS } from '../commitments/tags.ts';
 import { publishingRoutes } from './publishing.ts';
-import { today } from '../../today.ts';
 
 const paramsSchema = {
   type: 'object',
@@ -21,11 +20,12 @@ function parseAddress(slugOrId: string): { id: number; csv: boolean } | null {
 }
 
 export async function publicRoutes(app: FastifyInstance, deps: RouteDeps): Promise<void> {
-  const { store } = deps;
+  const { services } = deps;
 
-  app.get<{ Params: { slugOrId: string } }>('/public/plans/:slugOrId', { schema: { params: paramsSchema } }, async (request, reply) => {
+  const access = { public: 'a published plan is for everyone; an unpublished one is not found' };
+  app.get<{ Params: { slugOrId: string } }>('/public/plans/:slugOrId', { config: { access }, schema: { params: paramsSchema } }, async (request, reply) => {
     const address = parseAddress(request.params.slugOrId);
-    const plan = address && (await getPublicPlan(store.db, address.id, today()));
+    const plan = address && (await services.plans.publicPlan(address.id));
     // Published pages change when the plan does, and vanish when it is unpublished: never cached for long.
     reply.header('cache-control', 'no-cache');
     if (!address || !plan) {

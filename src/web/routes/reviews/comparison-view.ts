@@ -3,8 +3,8 @@
 import { formatKpiNumber } from '../../../domain/kpi.ts';
 import type { RagMove } from '../../../domain/period-comparison.ts';
 import type { DueWindow } from '../../../domain/types.ts';
-import type { PeriodComparison } from '../../../services/reviews.ts';
-import type { PlanRecord } from '../../../store/records.ts';
+import type { PeriodComparison } from '../../../services/review-service.ts';
+import type { PlanRecord } from '../../../domain/records.ts';
 import { formatDate, formatPeriod } from '../../format.ts';
 import { ragTag } from './tags.ts';
 import { periodUrl, plansReviewsUrl } from './urls.ts';

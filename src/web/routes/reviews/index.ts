@@ -4,13 +4,13 @@
 // 404/403/409 pages in errors.ts.
 import type { FastifyInstance } from 'fastify';
 import type { RouteDeps } from '../../route-deps.ts';
-import { reviewErrorHandler } from './errors.ts';
+import { handleReviewError } from './errors.ts';
 import { historyRoutes } from './history-routes.ts';
 import { periodRoutes } from './period-routes.ts';
 import { updateRoutes } from './update-routes.ts';
 
 export async function reviewRoutes(app: FastifyInstance, deps: RouteDeps): Promise<void> {
-  app.setErrorHandler(reviewErrorHandler(deps.store.db));
+  app.setErrorHandler(handleReviewError);
   await periodRoutes(app, deps);
   await updateRoutes(app, deps);
   await historyRoutes(app, deps);

@@ -1,44 +1,26 @@
-// Request schemas of the review pages: ids in the address, the fields of each form. Values are checked by the
-// review service; these only keep out what no form of ours sends.
-const id = { type: 'integer', minimum: 1, maximum: 2147483647 } as const;
+// Request schemas of the review pages: ids in the address, the fields of each form, with the limits every form
+// that writes an update or a response shares (domain/field-limits.ts). The review service checks the values.
+import Type from 'typebox';
+import { choiceField, formSchema, idParam, textField } from '../../validation.ts';
 
-export const planParams = { type: 'object', properties: { id }, required: ['id'] } as const;
+export const periodParams = Type.Object({ periodId: idParam });
 
-export const periodParams = { type: 'object', properties: { periodId: id }, required: ['periodId'] } as const;
+export const updateParams = Type.Object({ periodId: idParam, commitmentId: idParam });
 
-export const updateParams = {
-  type: 'object',
-  properties: { periodId: id, commitmentId: id },
-  required: ['periodId', 'commitmentId'],
-} as const;
+export const updateBody = formSchema({
+  rag: choiceField('RAG status', 20),
+  narrative: textField('Progress update', 'paragraph'),
+  // One ticked box arrives as a single value; Fastify's validator turns it into a list.
+  kpiRefs: Type.Optional(Type.Array(idParam, { maxItems: 200, title: 'KPIs referred to' })),
+  ragOverrideReason: textField('Reason', 'paragraph'),
+  correctionReason: textField('Reason for the correction', 'paragraph'),
+  next: choiceField('Next step', 20),
+  version: choiceField('Version'),
+});
 
-/** Generous limits: the service gives the friendly "must be 5,000 characters or fewer" message. */
-const text = { type: 'string', maxLength: 50000 } as const;
+export const responseBody = formSchema({ response: textField('Response', 'paragraph') });
 
-export const updateBody = {
-  type: 'object',
-  properties: {
-    _csrf: { type: 'string', maxLength: 200 },
-    rag: { type: 'string', maxLength: 20 },
-    narrative: text,
-    // One ticked box arrives as a single value; Fastify's validator turns it into a list.
-    kpiRefs: { type: 'array', items: id, maxItems: 200 },
-    ragOverrideReason: text,
-    correctionReason: text,
-    next: { type: 'string', maxLength: 20 },
-    version: { type: 'string', maxLength: 100 },
-  },
-} as const;
-
-export const responseBody = {
-  type: 'object',
-  properties: { _csrf: { type: 'string', maxLength: 200 }, response: text },
-} as const;
-
-export const noticeQuery = {
-  type: 'object',
-  properties: { notice: { type: 'string', maxLength: 40 }, commitment: id },
-} as const;
+export const noticeQuery = Type.Object({ notice: Type.Optional(Type.String({ maxLength: 40 })), commitment: Type.Optional(idParam) });
 
 export interface UpdateParams {
   periodId: number;
@@ -59,4 +41,27 @@ export interface UpdateBody {
 export interface NoticeQuery {
   notice?: string;
   commitment?: number;
+}
+
+/** How many plan owners an e-mail reached, carried to the confirmation page. */
+export const mailQuery = Type.Object({
+  emailed: Type.Optional(Type.Integer({ minimum: 0, maximum: 1000 })),
+  failed: Type.Optional(Type.Integer({ minimum: 0, maximum: 1000 })),
+});
+
+export interface MailQuery {
+  emailed?: number;
+  failed?: number;
+}
+
+export const returnBody = formSchema({ reason: textField('Reason for returning the update to draft', 'paragraph') });
+
+export const doneQuery = Type.Object({
+  notice: Type.Union([Type.Literal('response-saved'), Type.Literal('returned')]),
+  emailed: Type.Optional(Type.Integer({ minimum: 0, maximum: 1000 })),
+  failed: Type.Optional(Type.Integer({ minimum: 0, maximum: 1000 })),
+});
+
+export interface DoneQuery extends MailQuery {
+  notice: 'response-saved' | 'returned';
 }

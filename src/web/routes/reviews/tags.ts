@@ -1,14 +1,14 @@
 // GOV.UK tags for RAG ratings and update stages, named as the plan's RAG scheme names them.
 import { ragLabel } from '../../../domain/rag.ts';
 import type { Rag, RagDefinition } from '../../../domain/types.ts';
-import type { UpdateStage } from '../../../services/reviews.ts';
+import type { UpdateStage } from '../../../services/review-service.ts';
 
 export interface Tag {
   text: string;
   classes: string;
 }
 
-const RAG_CLASSES: Record<Rag, string> = {
+export const RAG_CLASSES: Record<Rag, string> = {
   red: 'govuk-tag--red',
   amber: 'govuk-tag--orange',
   green: 'govuk-tag--green',

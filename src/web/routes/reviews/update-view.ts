@@ -2,8 +2,9 @@
 // RAG and each KPI's latest reading), and each version of an update as a summary.
 import { formatKpiNumber } from '../../../domain/kpi.ts';
 import { NARRATIVE_MAX, REASON_MAX, RESPONSE_MAX } from '../../../domain/update-flow.ts';
-import type { KpiForUpdate, ReviewUpdateRecord, UpdateFormData } from '../../../services/reviews.ts';
+import type { KpiForUpdate, ReviewUpdateRecord, UpdateFormData } from '../../../services/review-service.ts';
 import { formatDate } from '../../format.ts';
+import { judgingView } from './judging-view.ts';
 import { ragName, ragTag, type Tag } from './tags.ts';
 import type { UpdateBody } from './schemas.ts';
 import { historyUrl, periodUrl, updateUrl } from './urls.ts';
@@ -36,7 +37,8 @@ export function typedValues(body: UpdateBody, update: ReviewUpdateRecord | null)
     ...savedValues(update),
     rag: body.rag ?? '',
     narrative: body.narrative ?? '',
-    kpiRefs: body.kpiRefs ?? [],
+    // As sent: a list of ids, or a single value when the schema refused the form before it made one a list.
+    kpiRefs: [body.kpiRefs ?? []].flat().map(Number).filter(Number.isInteger),
     ragOverrideReason: body.ragOverrideReason ?? '',
     correctionReason: body.correctionReason ?? '',
   };
@@ -62,6 +64,8 @@ export interface VersionView {
   kpis: string[];
   response: string | null;
   correctionReason: string | null;
+  /** Why the version before this one was returned to draft. */
+  returnReason: string | null;
 }
 
 function stateText(u: ReviewUpdateRecord): string {
@@ -70,10 +74,19 @@ function stateText(u: ReviewUpdateRecord): string {
   return `In progress (last saved ${formatDate(u.updatedAt)})`;
 }
 
+/** "Version 2 (correction)", "Version 1 (returned to draft)", "Version 2 (after return to draft)"… */
+function versionTitle(data: UpdateFormData, u: ReviewUpdateRecord, current: boolean): string {
+  const returned = (version: number) => data.withdrawals.some((w) => w.version === version);
+  if (returned(u.version)) return `Version ${u.version} (returned to draft)`;
+  if (u.version === 1) return current ? 'Update' : 'Version 1 (original)';
+  return returned(u.version - 1) ? `Version ${u.version} (after return to draft)` : `Version ${u.version} (correction)`;
+}
+
 export function versionView(data: UpdateFormData, u: ReviewUpdateRecord): VersionView {
   const scheme = data.plan.ragScheme;
   const current = data.update?.id === u.id;
-  const title = u.version === 1 ? (current ? 'Update' : 'Version 1 (original)') : `Version ${u.version} (correction)`;
+  const title = versionTitle(data, u, current);
+  const afterReturn = data.withdrawals.some((w) => w.version === u.version - 1);
   return {
     version: u.version,
     title,
@@ -86,7 +99,8 @@ export function versionView(data: UpdateFormData, u: ReviewUpdateRecord): Versio
     narrative: u.narrative,
     kpis: data.kpis.filter((k) => u.kpiRefs.includes(k.id)).map((k) => `${k.name} (${latestReadingText(k)})`),
     response: u.response,
-    correctionReason: u.correctionReason,
+    correctionReason: afterReturn ? null : u.correctionReason,
+    returnReason: afterReturn ? u.correctionReason : null,
   };
 }
 
@@ -107,7 +121,10 @@ export function updatePage(data: UpdateFormData, values: UpdateValues, wanted: '
     data,
     values,
     limits: { narrative: NARRATIVE_MAX, reason: REASON_MAX, response: RESPONSE_MAX },
-    urls: { update: base, check: `${base}/check`, submit: `${base}/submit`, response: `${base}/response`, correct: `${base}/correct`, period: periodUrl(period.id), history: historyUrl(commitment.id) },
+    urls: {
+      update: base, check: `${base}/check`, submit: `${base}/submit`, response: `${base}/response`, correct: `${base}/correct`,
+      returnToDraft: `${base}/return-to-draft`, period: periodUrl(period.id), history: historyUrl(commitment.id),
+    },
     suggestion: { tag: ragTag(plan.ragScheme, suggestion.rag), name: ragName(plan.ragScheme, suggestion.rag), reasons: suggestion.reasons },
     ragItems: plan.ragScheme.map((d) => ({
       value: d.rag,
@@ -120,5 +137,8 @@ export function updatePage(data: UpdateFormData, values: UpdateValues, wanted: '
     versions: [...data.versions].reverse().map((u) => versionView(data, u)),
     canRespond: data.rights.respond && data.stage === 'submitted' && !data.locked,
     canCorrect: data.rights.write && data.stage === 'signed-off',
+    canReturn: data.rights.write && data.stage === 'submitted' && !data.locked,
+    judging: judgingView(data),
+    withdrawals: data.withdrawals.map((w) => ({ text: `Version ${w.version} was returned to draft on ${formatDate(w.at)}`, reason: w.reason })),
   };
 }

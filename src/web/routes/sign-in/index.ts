@@ -1,16 +1,18 @@
-// Sign in and sign out. The same message answers an unknown email and a wrong password (no user enumeration).
+// Sign in and sign out; single sign-on, password reset and invitations are in this folder's other files. The same message answers an unknown email and a wrong password (no user enumeration).
 // Limits: an e-mail address is locked for a while after repeated wrong passwords (services/sign-in.ts, same
 // answer for unknown addresses), and each client address may post the form only so often (@fastify/rate-limit
 // with its counters in the database, shared by every instance of the service).
 import type { FastifyError, FastifyInstance } from 'fastify';
 import rateLimit from '@fastify/rate-limit';
 import type { RouteDeps } from '../../route-deps.ts';
-import { endSession, startSession } from '../../../services/accounts.ts';
-import { LOCK_MINUTES, signIn } from '../../../services/sign-in.ts';
-import { databaseRateLimitStore } from '../../../store/rate-limit-store.ts';
+import { LOCK_MINUTES } from '../../../services/account-service.ts';
 import { DEMO_ACCOUNTS } from '../../../services/demo.ts';
 import { clearSessionCookie, setSessionCookie } from '../../plugins/session.ts';
 import { safeReturnPath } from '../../plugins/auth.ts';
+import { choiceField, formSchema, schemaProblems, textField } from '../../validation.ts';
+import { ssoRoutes } from './sso.ts';
+import { passwordResetRoutes } from './password-reset.ts';
+import { invitationRoutes } from './invitation.ts';
 
 interface SignInBody {
   email?: string;
@@ -22,21 +24,18 @@ interface SignInQuery {
   returnTo?: string;
   expired?: string;
   signedOut?: string;
+  reset?: string;
 }
 
-const bodySchema = {
-  type: 'object',
-  properties: {
-    email: { type: 'string', maxLength: 320 },
-    password: { type: 'string', maxLength: 1000 },
-    returnTo: { type: 'string', maxLength: 2000 },
-    _csrf: { type: 'string' },
-  },
-};
+const bodySchema = formSchema({
+  email: textField('Email address', 'email'),
+  password: textField('Password', 'password'),
+  returnTo: choiceField('Return address', 2000),
+});
 
 const querySchema = {
   type: 'object',
-  properties: { returnTo: { type: 'string' }, expired: { type: 'string' }, signedOut: { type: 'string' } },
+  properties: { returnTo: { type: 'string' }, expired: { type: 'string' }, signedOut: { type: 'string' }, reset: { type: 'string' } },
 };
 
 const WRONG = 'Enter a correct email address and password';
@@ -50,16 +49,21 @@ class ThrottledError extends Error {
   statusCode = 429;
 }
 
-export async function signInRoutes(app: FastifyInstance, { store, config }: RouteDeps): Promise<void> {
+export async function signInRoutes(app: FastifyInstance, deps: RouteDeps): Promise<void> {
+  const { services, config } = deps;
   const page = (values: Record<string, unknown>) => ({
     pageTitle: 'Sign in',
     demoAccounts: config.demo ? DEMO_ACCOUNTS : null,
+    ssoName: services.accounts.sso?.displayName ?? null,
     ...values,
   });
 
+  const ssoOnlyMessage = () =>
+    `Your organisation asks you to sign in with ${services.accounts.sso?.displayName ?? 'single sign-on'}, not with a password`;
+
   await app.register(rateLimit, {
     global: false,
-    store: databaseRateLimitStore(store.db, 'sign-in:'),
+    store: services.accounts.rateLimitStore('sign-in:'),
     errorResponseBuilder: () => new ThrottledError('too many sign-in attempts'),
   });
 
@@ -75,28 +79,33 @@ export async function signInRoutes(app: FastifyInstance, { store, config }: Rout
     }));
   });
 
-  app.get<{ Querystring: SignInQuery }>('/sign-in', { schema: { querystring: querySchema } }, async (request, reply) => {
+  const access = { public: 'signing in' };
+  app.get<{ Querystring: SignInQuery }>('/sign-in', { config: { access }, schema: { querystring: querySchema } }, async (request, reply) => {
     const returnTo = safeReturnPath(request.query.returnTo);
     if (request.user) return reply.redirect(returnTo);
     return reply.view('pages/sign-in/index.njk', page({
       returnTo,
       expired: request.query.expired === '1' || request.sessionExpired,
       signedOut: request.query.signedOut === '1',
+      signedOutEverywhere: request.query.signedOut === 'everywhere',
+      passwordReset: request.query.reset === '1',
     }));
   });
 
   const throttle = { max: ADDRESS_LIMIT.max, timeWindow: ADDRESS_LIMIT.minutes * 60_000, hook: 'preHandler' as const };
-  app.post<{ Body: SignInBody }>('/sign-in', { schema: { body: bodySchema }, config: { rateLimit: throttle } }, async (request, reply) => {
-    const email = (request.body.email ?? '').trim();
-    const password = request.body.password ?? '';
-    const returnTo = safeReturnPath(request.body.returnTo);
-    const errors: { href: string; text: string }[] = [];
-    if (!email) errors.push({ href: '#email', text: 'Enter your email address' });
-    if (!password) errors.push({ href: '#password', text: 'Enter your password' });
-    const outcome = errors.length === 0 ? await signIn(store.db, email, password) : null;
+  app.post<{ Body: SignInBody }>('/sign-in', { schema: { body: bodySchema }, attachValidation: true, config: { access, rateLimit: throttle } }, async (request, reply) => {
+    const body = request.body ?? {};
+    const email = (typeof body.email === 'string' ? body.email : '').trim();
+    const password = typeof body.password === 'string' ? body.password : '';
+    const returnTo = safeReturnPath(body.returnTo);
+    const errors: { href: string; text: string }[] = schemaProblems(request, bodySchema).map((p) => ({ href: `#${p.field}`, text: p.message }));
+    if (!email && !errors.some((e) => e.href === '#email')) errors.push({ href: '#email', text: 'Enter your email address' });
+    if (!password && !errors.some((e) => e.href === '#password')) errors.push({ href: '#password', text: 'Enter your password' });
+    const outcome = errors.length === 0 ? await services.accounts.signIn(email, password) : null;
     if (outcome?.status !== 'signed-in') {
       if (outcome?.status === 'wrong') errors.push({ href: '#email', text: WRONG });
       if (outcome?.status === 'locked') errors.push({ href: '#email', text: LOCKED });
+      if (outcome?.status === 'sso-only') errors.push({ href: '#email', text: ssoOnlyMessage() });
       const fieldError = (href: string) => errors.find((e) => e.href === href)?.text;
       request.log.info('sign-in refused');
       return reply.code(400).view('pages/sign-in/index.njk', page({
@@ -108,15 +117,19 @@ export async function signInRoutes(app: FastifyInstance, { store, config }: Rout
       }));
     }
     const { user } = outcome;
-    if (request.sessionToken) await endSession(store.db, request.sessionToken);
-    const session = await startSession(store.db, user.id, config.sessionHours);
+    if (request.sessionToken) await services.accounts.endSession(request.sessionToken);
+    const session = await services.accounts.startSession(user.id, request.headers['user-agent'] ?? null);
     setSessionCookie(reply, config, session.token, session.expiresAt);
     request.log.info({ userId: user.id }, 'signed in');
     return reply.code(303).redirect(returnTo);
   });
 
-  app.post('/sign-out', { schema: { body: { type: 'object', properties: { _csrf: { type: 'string' } } } } }, async (request, reply) => {
-    if (request.sessionToken) await endSession(store.db, request.sessionToken);
+  await app.register(ssoRoutes, deps);
+  await app.register(passwordResetRoutes, deps);
+  await app.register(invitationRoutes, deps);
+
+  app.post('/sign-out', { config: { access: { public: 'signing out, also after the session has ended' } }, schema: { body: { type: 'object', properties: { _csrf: { type: 'string' } } } } }, async (request, reply) => {
+    if (request.sessionToken) await services.accounts.endSession(request.sessionToken);
     clearSessionCookie(reply, config);
     request.log.info({ userId: request.user?.id }, 'signed out');
     return reply.code(303).redirect('/sign-in?signedOut=1');
