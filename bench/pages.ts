@@ -1,12 +1,16 @@
 // Benchmark (`npm run bench`): the service's pages under load at national size, against a ceiling measured in the
 // same run, on SQLite and on PostgreSQL. For each database:
 //   - a fresh database filled by `tracker generate --orgs 300` (BENCH_ORGS) — its time is reported too;
-//   - `tracker serve` started the way `npm start` starts it (NODE_ENV unset), signed in as the national reviewer;
+//   - `tracker serve` started the way `npm start` starts it (its Node options, NODE_ENV unset), signed in as the
+//     national reviewer;
 //   - the plan overview, a commitment page and the portfolio roll-up, each hit by autocannon with 20 connections
 //     for BENCH_SECONDS (5): requests/s and p50/p95/p99 latency;
 //   - the ceiling: a bare Fastify app serving each page's very bytes from memory, hit the same way, and the ratio
 //     page/ceiling;
-//   - the Word and PDF exports of a plan (median of 5), and the server's peak RSS.
+//   - the Word and PDF exports of a plan (median of 5), and the server's peak RSS;
+//   - the same pages from a second server with the rendered-page cache off (PAGE_CACHE_MB=0): what a page costs
+//     when it is rendered, as the first visit after any write is.
+// Each server and ceiling is warmed up for WARM_UP_SECONDS on each page before anything is measured.
 // Then the import of the fixture .docx against a bare read of the same file. BENCH_RUNS (1) repeats the load
 // measurements for the spread. Prints a table and writes bench/results.json. Targets are reported, not enforced.
 //
@@ -29,10 +33,16 @@ const PEAK_RSS = fileURLToPath(new URL('./support/peak-rss.js', import.meta.url)
 const CEILING = fileURLToPath(new URL('./support/ceiling-server.js', import.meta.url));
 const DOCX = fileURLToPath(new URL('../test/fixtures/plans/harrowden-2021-22.docx', import.meta.url));
 const RESULTS = fileURLToPath(new URL('./results.json', import.meta.url));
+/** The Node options `npm start` gives the service (package.json), so the service runs here as it runs there. */
+const START_FLAGS = (() => {
+  const start = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts.start ?? '';
+  return /^node((?:\s+--\S+)*)\s+bin\/tracker\.js/.exec(start)?.[1]?.trim().split(/\s+/).filter(Boolean) ?? [];
+})();
 
 const ORGS = Number(process.env.BENCH_ORGS ?? 300);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const RUNS = Number(process.env.BENCH_RUNS ?? 1);
+const WARM_UP_SECONDS = 2;
 const CONNECTIONS = 20;
 const PG_URL = process.env.TEST_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test';
 const DATABASES = (process.env.BENCH_DATABASES ?? 'sqlite,postgres').split(',').map((d) => d.trim()) as ('sqlite' | 'postgres')[];
@@ -56,7 +66,10 @@ interface PageRun {
 interface PageResult {
   path: string;
   bytes: number;
+  /** Served as `npm start` serves it: the rendered-page cache on (web/rendered-pages.ts). */
   runs: PageRun[];
+  /** The same page rendered on every request (PAGE_CACHE_MB=0): what the first visit after a write costs. */
+  uncached: Load[];
 }
 
 interface DatabaseResult {
@@ -145,10 +158,10 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
 }
 
-async function load(url: string, cookie: string, expected = 200): Promise<Load> {
+async function load(url: string, cookie: string, expected = 200, duration = SECONDS): Promise<Load> {
   const latencies: number[] = [];
   let failures = 0;
-  const instance = autocannon({ url, connections: CONNECTIONS, duration: SECONDS, headers: { cookie } });
+  const instance = autocannon({ url, connections: CONNECTIONS, duration, headers: { cookie } });
   instance.on('response', (_client, statusCode, _bytes, responseTime) => {
     if (statusCode === expected) latencies.push(responseTime);
     else failures += 1;
@@ -198,6 +211,15 @@ async function freshDatabase(database: 'sqlite' | 'postgres'): Promise<{ url: st
   return { url: url.toString(), dispose: () => admin(`drop schema if exists ${schema} cascade`) };
 }
 
+/** What bench/support/peak-rss.js wrote when the measured server stopped, in MB. */
+function peakRssMb(file: string): number | null {
+  try {
+    return Number(readFileSync(file, 'utf8')) / 1024;
+  } catch {
+    return null;
+  }
+}
+
 async function benchDatabase(database: 'sqlite' | 'postgres'): Promise<DatabaseResult> {
   const result: DatabaseResult = { database, generateSeconds: null, pages: {}, signedInFloor: [], exportsMs: {}, peakRssMb: null, notes: [] };
   const db = await freshDatabase(database);
@@ -215,7 +237,7 @@ async function benchDatabase(database: 'sqlite' | 'postgres'): Promise<DatabaseR
     const reviewer = /^\s+(national\.reviewer\S*)\s+(\S+)/m.exec(generated.stdout);
     if (!reviewer?.[1] || !reviewer[2]) throw new Error(`no national reviewer in the output of tracker generate:\n${generated.stdout}`);
 
-    const started = await startServer(['--import', PEAK_RSS, TRACKER, 'serve'], { ...env, BENCH_PEAK_RSS_FILE: rssFile });
+    const started = await startServer([...START_FLAGS, '--import', PEAK_RSS, TRACKER, 'serve'], { ...env, BENCH_PEAK_RSS_FILE: rssFile });
     server = started.child;
     const { base } = started;
     const cookie = await signIn(base, reviewer[1], reviewer[2]);
@@ -239,12 +261,17 @@ async function benchDatabase(database: 'sqlite' | 'postgres'): Promise<DatabaseR
       const file = join(dataDir, `${name.replace(/\W+/g, '-')}.html`);
       writeFileSync(file, page.body);
       files[path] = file;
-      result.pages[name] = { path, bytes: page.body.length, runs: [] };
+      result.pages[name] = { path, bytes: page.body.length, runs: [], uncached: [] };
     }
     const pagesFile = join(dataDir, 'ceiling-pages.json');
     writeFileSync(pagesFile, JSON.stringify(files));
     const ceiling = await startServer([CEILING], { ...process.env, BENCH_CEILING_PAGES: pagesFile });
     try {
+      // Warm-up, not measured: V8 compiles the hot code in the first second of load, for both servers.
+      for (const path of Object.values(paths)) {
+        await load(`${base}${path}`, cookie, 200, WARM_UP_SECONDS);
+        await load(`${ceiling.base}${path}`, '', 200, WARM_UP_SECONDS);
+      }
       for (let r = 0; r < RUNS; r += 1) {
         for (const [name, path] of Object.entries(paths)) {
           process.stdout.write(`[${database}] run ${r + 1}/${RUNS}: ${name} and its ceiling, ${SECONDS} s each…\n`);
@@ -269,13 +296,25 @@ async function benchDatabase(database: 'sqlite' | 'postgres'): Promise<DatabaseR
       }
       result.exportsMs[format] = await medianMs(5, () => get(base, path, cookie));
     }
+    await stop(server);
+    server = undefined;
+    result.peakRssMb = peakRssMb(rssFile);
+
+    // The same pages rendered on every request: a second server with the rendered-page cache off.
+    const uncached = await startServer([...START_FLAGS, TRACKER, 'serve'], { ...env, PAGE_CACHE_MB: '0' });
+    server = uncached.child;
+    const uncachedCookie = await signIn(uncached.base, reviewer[1], reviewer[2]);
+    for (const path of Object.values(paths)) await load(`${uncached.base}${path}`, uncachedCookie, 200, WARM_UP_SECONDS);
+    for (let r = 0; r < RUNS; r += 1) {
+      for (const [name, path] of Object.entries(paths)) {
+        process.stdout.write(`[${database}] run ${r + 1}/${RUNS}: ${name} rendered on every request (PAGE_CACHE_MB=0), ${SECONDS} s…\n`);
+        result.pages[name]?.uncached.push(await load(`${uncached.base}${path}`, uncachedCookie));
+      }
+    }
   } finally {
     if (server) await stop(server);
-    try {
-      result.peakRssMb = Number(readFileSync(rssFile, 'utf8')) / 1024;
-    } catch {
-      result.notes.push('peak RSS not recorded');
-    }
+    result.peakRssMb ??= peakRssMb(rssFile);
+    if (result.peakRssMb === null) result.notes.push('peak RSS not recorded');
     await db.dispose();
   }
   return result;
@@ -321,7 +360,7 @@ const imported = await benchImport();
 
 const out: string[] = [
   `Pages under load: ${ORGS} organisations, autocannon ${CONNECTIONS} connections × ${SECONDS} s, ${RUNS} run(s); median (min–max) over runs`,
-  `Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, Node ${process.version}`,
+  `Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, Node ${process.version}; server started as npm start starts it: node ${[...START_FLAGS, 'bin/tracker.js serve'].join(' ')}`,
 ];
 for (const d of databases) {
   out.push('', `${d.database}: generate --orgs ${ORGS} ${d.generateSeconds === null ? 'not run' : `${d.generateSeconds.toFixed(1)} s`}, peak RSS of tracker serve ${d.peakRssMb === null ? '?' : `${d.peakRssMb.toFixed(0)} MB`}`);
@@ -337,6 +376,21 @@ for (const d of databases) {
       of((r) => r.ceiling.requestsPerSecond),
       `${of((r) => r.ratio * 100, 1)} %`,
       String(p.runs.reduce((n, r) => n + r.page.failures, 0)),
+    ]);
+  }
+  for (const [name, p] of Object.entries(d.pages)) {
+    if (p.uncached.length === 0) continue;
+    const of = (pick: (l: Load) => number, digits = 0) => spread(p.uncached.map(pick), digits);
+    const ceiling = median(p.runs.map((r) => r.ceiling.requestsPerSecond));
+    rows.push([
+      `${name}, rendered every time`,
+      of((l) => l.requestsPerSecond),
+      of((l) => l.p50, 1),
+      of((l) => l.p95, 1),
+      of((l) => l.p99, 1),
+      '',
+      `${((median(p.uncached.map((l) => l.requestsPerSecond)) / ceiling) * 100).toFixed(1)} %`,
+      String(p.uncached.reduce((n, l) => n + l.failures, 0)),
     ]);
   }
   if (d.signedInFloor.length > 0) {

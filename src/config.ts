@@ -28,6 +28,8 @@ export interface Config {
   operatorUrl: string;
   /** Single sign-on with an OpenID Connect provider; null when OIDC_ISSUER is not set. */
   oidc: OidcConfig | null;
+  /** Most megabytes of rendered pages kept in memory (PAGE_CACHE_MB: default 32, 0 in development; 0: none). See web/rendered-pages.ts. */
+  pageCacheMb?: number;
 }
 
 export interface OidcConfig {
@@ -110,5 +112,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     operatorName: env.OPERATOR_NAME?.trim() || (bool(env.DEMO, false) ? DEMO_OPERATOR_NAME : DEFAULT_OPERATOR_NAME),
     operatorUrl: env.OPERATOR_URL?.trim() || '/',
     oidc: oidcConfig(env),
+    // Off in development, where templates change between requests.
+    pageCacheMb: int('PAGE_CACHE_MB', env.PAGE_CACHE_MB, env.NODE_ENV === 'development' ? 0 : 32),
   };
 }

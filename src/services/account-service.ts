@@ -16,6 +16,7 @@ import {
   sessionsOf,
   startSession,
   verifyPassword,
+  UserCache,
   type NewAccount,
 } from './accounts.ts';
 import { signIn } from './sign-in.ts';
@@ -48,6 +49,7 @@ export { LAST_ADMIN_MESSAGE, asRole, type MembersPage, type MemberView, type Use
 export type { OrganisationSettings } from './organisation-admin.ts';
 
 export function accountService({ db, clock, config }: ServiceContext) {
+  const signedInUsers = new UserCache();
   const sso = config.oidc ? oidcClient(config.oidc, config.serviceUrl) : null;
 
   return {
@@ -63,7 +65,7 @@ export function accountService({ db, clock, config }: ServiceContext) {
     signIn: (email: string, password: string) => signIn(db, email, password, clock.now()),
     startSession: (userId: number, userAgent: string | null = null) => startSession(db, userId, config.sessionHours, clock.now(), userAgent),
     /** The session of a cookie token, renewed while it is in use. */
-    resumeSession: (token: string) => resumeSession(db, token, config.sessionHours, clock.now()),
+    resumeSession: (token: string) => resumeSession(db, token, config.sessionHours, clock.now(), signedInUsers),
     endSession: (token: string) => endSession(db, token),
     purgeExpiredSessions: () => purgeExpiredSessions(db, clock.now()),
     /**

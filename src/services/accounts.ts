@@ -11,7 +11,7 @@ import { findOrCreateOrganisation } from '../store/organisations-repository.ts';
 import { findUserByEmail, getUser, insertUser, listUsers, normaliseEmail } from '../store/users-repository.ts';
 import { addMembership, listMemberships, type Membership } from '../store/memberships-repository.ts';
 import {
-  deleteExpiredSessions, deleteSession, deleteUserSessions, findSession, insertSession, listUserSessions, updateSessionExpiry,
+  deleteExpiredSessions, deleteSession, deleteUserSessions, findSessionAtVersion, insertSession, listUserSessions, updateSessionExpiry,
 } from '../store/sessions-repository.ts';
 import { setPasswordHash } from '../store/users-repository.ts';
 import { passwordProblem } from './passwords.ts';
@@ -183,27 +183,59 @@ export async function startSession(
 }
 
 export type SessionState =
-  | { status: 'active'; user: CurrentUser; csrfToken: string; expiresAt: Date }
+  | {
+    status: 'active';
+    user: CurrentUser;
+    csrfToken: string;
+    expiresAt: Date;
+    /** The expiry moved on: the cookie must say the new one. */
+    renewed: boolean;
+    /** The content version the session was read at (store/content-version.ts). */
+    contentVersion: number;
+  }
   | { status: 'expired' };
 
+/**
+ * Signed-in users kept between requests, each under the content version it was read at: any write to users,
+ * memberships or organisations raises the version, on whichever instance it is made, and the next request reads
+ * the user again. The session itself is read from the database on every request, so signing out is immediate.
+ */
+export class UserCache {
+  readonly #entries = new Map<number, { version: number; user: CurrentUser | undefined }>();
+  constructor(private readonly limit = 1000) {}
+
+  async get(db: Db, id: number, version: number): Promise<CurrentUser | undefined> {
+    const kept = this.#entries.get(id);
+    if (kept && kept.version === version) return kept.user;
+    const user = await loadUser(db, id);
+    this.#entries.delete(id);
+    if (this.#entries.size >= this.limit) this.#entries.delete(this.#entries.keys().next().value as number);
+    this.#entries.set(id, { version, user });
+    return user;
+  }
+}
+
 /** Looks the cookie token up; renews a live session (sliding expiry) and deletes an expired one. */
-export async function resumeSession(db: Db, token: string, sessionHours: number, now = new Date()): Promise<SessionState> {
+export async function resumeSession(
+  db: Db, token: string, sessionHours: number, now = new Date(), users: UserCache = new UserCache(1),
+): Promise<SessionState> {
   const id = hashToken(token);
-  const session = await findSession(db, id);
-  if (!session) return { status: 'expired' };
+  const found = await findSessionAtVersion(db, id);
+  if (!found) return { status: 'expired' };
+  const { session, contentVersion } = found;
   const expiresAt = new Date(session.expiresAt);
   if (!(expiresAt.getTime() > now.getTime())) {
     await deleteSession(db, id);
     return { status: 'expired' };
   }
-  const user = await loadUser(db, session.userId);
+  const user = await users.get(db, session.userId, contentVersion);
   if (!user) return { status: 'expired' };
   const renewed = expiryFor(new Date(session.createdAt), now, sessionHours);
   if (renewed.getTime() - expiresAt.getTime() > RENEW_AFTER_MS) {
     await updateSessionExpiry(db, id, renewed.toISOString());
-    return { status: 'active', user, csrfToken: session.csrfToken, expiresAt: renewed };
+    return { status: 'active', user, csrfToken: session.csrfToken, expiresAt: renewed, renewed: true, contentVersion };
   }
-  return { status: 'active', user, csrfToken: session.csrfToken, expiresAt };
+  return { status: 'active', user, csrfToken: session.csrfToken, expiresAt, renewed: false, contentVersion };
 }
 
 export async function endSession(db: Db, token: string): Promise<void> {
@@ -294,7 +326,23 @@ const WHILE_ARCHIVED: ReadonlySet<Action> = new Set(['plan:read', 'audit:read'])
 
 /** Whether the user belongs to `organisationId` and it is archived (so only reading is allowed there). */
 export function archivedFor(user: CurrentUser | null | undefined, organisationId: number): boolean {
-  return user?.memberships.some((m) => m.organisationId === organisationId && m.organisationArchived === true) ?? false;
+  return membershipsIn(user, organisationId).some((m) => m.organisationArchived === true);
+}
+
+// A national reviewer holds a role in hundreds of organisations, and a page asks `can` once per row: each user's
+// memberships are indexed by organisation once (the array is never changed after it is loaded).
+const membershipIndex = new WeakMap<readonly Membership[], Map<number, Membership[]>>();
+
+/** The user's memberships in one organisation. */
+export function membershipsIn(user: CurrentUser | null | undefined, organisationId: number): readonly Membership[] {
+  if (!user) return [];
+  let index = membershipIndex.get(user.memberships);
+  if (!index) {
+    index = new Map();
+    for (const m of user.memberships) index.set(m.organisationId, [...(index.get(m.organisationId) ?? []), m]);
+    membershipIndex.set(user.memberships, index);
+  }
+  return index.get(organisationId) ?? [];
 }
 
 /** What a service-wide admin may do in any organisation, member or not. */
@@ -312,8 +360,7 @@ export function canAcrossService(user: CurrentUser | null | undefined, _action: 
 export function can(user: CurrentUser | null | undefined, action: Action, organisationId: number, resource: Resource = {}): boolean {
   if (!user) return false;
   if (user.serviceAdmin === true && SERVICE_ADMIN_IN_ANY_ORGANISATION.has(action)) return true;
-  return user.memberships.some((m) => {
-    if (m.organisationId !== organisationId) return false;
+  return membershipsIn(user, organisationId).some((m) => {
     if (m.organisationArchived === true && !WHILE_ARCHIVED.has(action)) return false;
     const scope = PERMISSIONS[m.role][action];
     if (scope === 'all') return true;

@@ -29,7 +29,15 @@ export function todayIn(env: NodeJS.ProcessEnv, now: Date): IsoDate {
     }
     return fixed;
   }
-  return ukDate.format(now);
+  return ukDayAt(now);
+}
+
+// Formatting a date in a time zone is slow for something every request asks: the day is kept for the minute.
+let kept = { minute: NaN, day: '' };
+function ukDayAt(now: Date): IsoDate {
+  const minute = Math.floor(now.getTime() / 60_000);
+  if (minute !== kept.minute) kept = { minute, day: ukDate.format(now) };
+  return kept.day;
 }
 
 export function systemClock(env: NodeJS.ProcessEnv = process.env): Clock {

@@ -12,6 +12,8 @@ import { up as importAttempts } from './migrations/010-import-attempts.ts';
 import { up as apiTokens } from './migrations/011-api-tokens.ts';
 import { up as people } from './migrations/012-people.ts';
 import { up as scheduledRuns } from './migrations/014-scheduled-runs.ts';
+import { up as contentVersion } from './migrations/015-content-version.ts';
+import { up as portfolioIndexes } from './migrations/016-portfolio-indexes.ts';
 
 export const MIGRATIONS: { name: string; up: typeof initial }[] = [
   { name: '001-initial', up: initial },
@@ -25,6 +27,8 @@ export const MIGRATIONS: { name: string; up: typeof initial }[] = [
   { name: '011-api-tokens', up: apiTokens },
   { name: '012-people', up: people },
   { name: '014-scheduled-runs', up: scheduledRuns },
+  { name: '015-content-version', up: contentVersion },
+  { name: '016-portfolio-indexes', up: portfolioIndexes },
 ];
 
 export async function migrate(store: Store): Promise<string[]> {

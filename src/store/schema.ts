@@ -249,7 +249,15 @@ export interface ApiTokensTable {
   revoked_at: string | null;
 }
 
+/** One row (id 1): raised by triggers on every versioned write (store/content-version.ts). */
+export interface ContentVersionTable {
+  id: number;
+  /** bigint: PostgreSQL's driver returns it as a string. */
+  version: number | string;
+}
+
 export interface Database {
+  content_version: ContentVersionTable;
   organisations: OrganisationsTable;
   users: UsersTable;
   memberships: MembershipsTable;

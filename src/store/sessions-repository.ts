@@ -1,5 +1,5 @@
 // Server-side sessions. `id` is the sha256 of the cookie token, so a copy of this table cannot sign anyone in.
-import type { Kysely, Selectable } from 'kysely';
+import { CompiledQuery, type Kysely, type Selectable } from 'kysely';
 import type { Database, SessionsTable } from './schema.ts';
 
 export interface SessionRecord {
@@ -29,6 +29,40 @@ export async function findSession(db: Kysely<Database>, id: string): Promise<Ses
   const row = await db.selectFrom('sessions').selectAll().where('id', '=', id).executeTakeFirst();
   if (!row) return undefined;
   return toRecord(row);
+}
+
+/** The session-and-version query, compiled once per database: it runs on every signed-in request. */
+const compiledResume = new WeakMap<Kysely<Database>, CompiledQuery>();
+const ID_MARK = '\u0000session id';
+
+function resumeQuery(db: Kysely<Database>): CompiledQuery {
+  let compiled = compiledResume.get(db);
+  if (!compiled) {
+    compiled = db
+      .selectFrom(['sessions', 'content_version'])
+      .selectAll('sessions')
+      .select('content_version.version as contentVersion')
+      .where('sessions.id', '=', ID_MARK)
+      .where('content_version.id', '=', 1)
+      .compile();
+    compiledResume.set(db, compiled);
+  }
+  return compiled;
+}
+
+type ResumeRow = Selectable<SessionsTable> & { contentVersion: number | string };
+
+/**
+ * The session and, in the same query, the content version (store/content-version.ts): the one query a signed-in
+ * request needs when the user and the page are already in memory.
+ */
+export async function findSessionAtVersion(db: Kysely<Database>, id: string): Promise<{ session: SessionRecord; contentVersion: number } | undefined> {
+  const query = resumeQuery(db);
+  const parameters = query.parameters.map((p) => (p === ID_MARK ? id : p));
+  const [row] = (await db.executeQuery<ResumeRow>(CompiledQuery.raw(query.sql, parameters))).rows;
+  if (!row) return undefined;
+  const { contentVersion, ...session } = row;
+  return { session: toRecord(session), contentVersion: Number(contentVersion) };
 }
 
 function toRecord(row: Selectable<SessionsTable>): SessionRecord {

@@ -9,6 +9,7 @@ import { recordAccessRules, setUpAccess } from './plugins/access.ts';
 import { setUpHealth } from './plugins/health.ts';
 import { setUpSecurity } from './plugins/security.ts';
 import { setUpSession } from './plugins/session.ts';
+import { setUpPageCache } from './plugins/page-cache.ts';
 import { setUpForms } from './plugins/forms.ts';
 import { setUpAssets } from './plugins/assets.ts';
 import { setUpViews } from './plugins/views.ts';
@@ -74,6 +75,8 @@ export async function buildApp({ services, config, logger }: AppOptions): Promis
   await setUpHealth(app, services);
   await setUpSecurity(app, config);
   await setUpSession(app, services, config);
+  // A page this person has had at this content version today is answered here (plugins/page-cache.ts).
+  await setUpPageCache(app, services, config.pageCacheMb ?? 32);
   await setUpForms(app);
   await setUpAssets(app, config.production);
   // Compiled templates are cached unless NODE_ENV=development: `npm start` is fast by default.

@@ -94,7 +94,7 @@ function browser() {
       if (value === '' || /expires=Thu, 01 Jan 1970/i.test(line)) cookies.delete(name);
       else cookies.set(name, value);
     }
-    return { status: response.status, location: response.headers.get('location'), body: await response.text() };
+    return { status: response.status, location: response.headers.get('location'), cache: response.headers.get('x-page-cache'), body: await response.text() };
   };
   const csrf = (html: string) => /name="_csrf" value="([^"]+)"/.exec(html)?.[1] ?? '';
   return {
@@ -174,11 +174,15 @@ for (const name of testDatabaseNames()) {
       await olivia.submit(b, b, '/sign-in', { email: seeded.owner.email, password: PASSWORD });
       const commitment = seeded.plan.commitments[0]!;
       const milestone = commitment.milestones[0]!;
+      // Instance b renders the page and keeps it (plugins/page-cache.ts): the second visit is served from memory.
+      await olivia.get(b, `/commitments/${commitment.id}`);
+      expect((await olivia.get(b, `/commitments/${commitment.id}`)).cache).toBe('hit');
       const url = `/milestones/${milestone.id}/redate`;
       const saved = await olivia.submit(b, a, url, { 'due-day': '30', 'due-month': '6', 'due-year': '2019', reason: 'Recruitment panel delayed' });
       expect(saved.status).toBe(303);
 
       const page = await olivia.get(b, `/commitments/${commitment.id}`);
+      expect(page.cache).toBeNull();
       expect(page.body).toContain('now 30 June 2019 (Recruitment panel delayed, Olivia Owner)');
     });
 

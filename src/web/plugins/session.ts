@@ -15,6 +15,8 @@ declare module 'fastify' {
     /** True when the request carried a session cookie that has expired or was ended. */
     sessionExpired: boolean;
     csrfToken: string;
+    /** Signed in: the content version the session was read at (store/content-version.ts); else null. */
+    contentVersion: number | null;
   }
 }
 
@@ -48,6 +50,7 @@ export async function setUpSession(app: FastifyInstance, services: Services, con
   app.decorateRequest('sessionToken', null);
   app.decorateRequest('sessionExpired', false);
   app.decorateRequest('csrfToken', '');
+  app.decorateRequest('contentVersion', null);
 
   app.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
     if (SKIP.test(request.url)) return;
@@ -58,7 +61,9 @@ export async function setUpSession(app: FastifyInstance, services: Services, con
         request.user = state.user;
         request.sessionToken = token;
         request.csrfToken = state.csrfToken;
-        reply.setCookie(names.session, token, { ...cookieOptions(config), expires: state.expiresAt });
+        request.contentVersion = state.contentVersion;
+        // The browser already holds the cookie with this expiry unless the session was just renewed.
+        if (state.renewed) reply.setCookie(names.session, token, { ...cookieOptions(config), expires: state.expiresAt });
         return;
       }
       request.sessionExpired = true;

@@ -21,7 +21,7 @@ const noticeQuery = Type.Object({ notice: Type.Optional(Type.String({ maxLength:
 export async function commitmentRoutes(app: FastifyInstance, { services }: RouteDeps): Promise<void> {
   app.get<{ Params: { id: number }; Querystring: { notice?: string } }>(
     '/commitments/:id',
-    { config: { access: { kind: 'commitment', action: 'plan:read' } }, schema: { params: idParams, querystring: noticeQuery } },
+    { config: { access: { kind: 'commitment', action: 'plan:read' }, pageCache: true }, schema: { params: idParams, querystring: noticeQuery } },
     async (request, reply) => {
       const page = await services.tracking.commitmentPage(request.user, request.params.id);
       if (!page) return reply.callNotFound();

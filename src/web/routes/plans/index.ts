@@ -23,7 +23,7 @@ const overviewQuerySchema = {
 export async function planRoutes(app: FastifyInstance, { services }: RouteDeps): Promise<void> {
   app.get<{ Params: { id: number }; Querystring: OverviewQuery }>(
     '/plans/:id',
-    { config: { access: READ_PLAN }, schema: { params: idParams, querystring: overviewQuerySchema } },
+    { config: { access: READ_PLAN, pageCache: true }, schema: { params: idParams, querystring: overviewQuerySchema } },
     async (request, reply) => {
       const filters = parseOverviewFilters(request.query);
       const overview = await services.plans.overview(request.user, request.params.id, filters);
@@ -42,7 +42,7 @@ export async function planRoutes(app: FastifyInstance, { services }: RouteDeps):
 
   app.get<{ Params: { id: number } }>(
     '/plans/:id/timeline',
-    { config: { access: READ_PLAN }, schema: { params: idParams } },
+    { config: { access: READ_PLAN, pageCache: true }, schema: { params: idParams } },
     async (request, reply) => {
       const timeline = await services.plans.timeline(request.user, request.params.id);
       if (!timeline) return notFoundPage(reply);

@@ -30,7 +30,7 @@ const fileStem = (what: string, period: string | null) => `${what}${period ? `-$
 export async function portfolioRoutes(app: FastifyInstance, { services }: RouteDeps): Promise<void> {
   app.get<{ Querystring: PortfolioQuery }>(
     '/portfolio',
-    { config: { access: SIGNED_IN }, schema: { querystring: portfolioQuerySchema } },
+    { config: { access: SIGNED_IN, pageCache: true }, schema: { querystring: portfolioQuerySchema } },
     async (request, reply) => {
       const rollUp = await services.portfolio.rollUp(request.user!, portfolioRequest(request.query));
       const grid = gridView(rollUp, pageNumber(request.query));
@@ -63,7 +63,7 @@ export async function portfolioRoutes(app: FastifyInstance, { services }: RouteD
 
   app.get<{ Querystring: ExceptionsQuery }>(
     '/portfolio/exceptions',
-    { config: { access: SIGNED_IN }, schema: { querystring: exceptionsQuerySchema } },
+    { config: { access: SIGNED_IN, pageCache: true }, schema: { querystring: exceptionsQuerySchema } },
     async (request, reply) => {
       const report = await services.portfolio.exceptions(request.user!, request.query.period || undefined);
       const period = queryString({ period: report.periodLabel ?? undefined });
