@@ -2,7 +2,9 @@
 import { mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
-import { Kysely, PostgresDialect, SqliteDialect, type SqliteDatabase } from 'kysely';
+import { createHash } from 'node:crypto';
+import { Kysely, PostgresDialect, SqliteDialect, type PostgresPool, type PostgresPoolClient, type SqliteDatabase } from 'kysely';
+import type Pg from 'pg';
 import type BetterSqlite3 from 'better-sqlite3';
 import type { Database } from './schema.ts';
 
@@ -42,7 +44,7 @@ export function openStore(url: string, options: StoreOptions = {}): Store {
       max: options.poolSize ?? 10,
       ...(pgSchema ? { options: `-c search_path=${pgSchema}` } : {}),
     });
-    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: withPreparedStatements(pool) }) });
     return { db, dialect: 'postgres', close: () => db.destroy() };
   }
   const file = url.replace(/^sqlite:(\/\/)?/i, '');
@@ -81,6 +83,36 @@ function withStatementCache(sqlite: BetterSqlite3.Database): SqliteDatabase {
         statements.set(text, statement);
       }
       return statement;
+    },
+  };
+}
+
+/** SQL texts PostgreSQL keeps prepared on each connection, by name (see `prepareOnPostgres`). */
+const preparedOnPostgres = new Map<string, string>();
+
+/**
+ * Asks PostgreSQL to keep this query prepared on each connection, so that it is parsed and planned once per
+ * connection rather than on every run: for the few queries every request makes (reading the session). Only for a
+ * fixed text with parameters: every distinct text holds a prepared statement on every connection.
+ */
+export function prepareOnPostgres(text: string): void {
+  if (!preparedOnPostgres.has(text)) preparedOnPostgres.set(text, `tracker_${createHash('sha256').update(text).digest('hex').slice(0, 16)}`);
+}
+
+/** The pool as Kysely sees it, running the texts named by `prepareOnPostgres` as named (prepared) statements. */
+function withPreparedStatements(pool: Pg.Pool): PostgresPool {
+  return {
+    end: () => pool.end(),
+    async connect(): Promise<PostgresPoolClient> {
+      const client = await pool.connect();
+      return {
+        release: (destroy?: boolean) => client.release(destroy),
+        query: ((query: string | object, values?: readonly unknown[]) => {
+          if (typeof query !== 'string') return client.query(query as Pg.Submittable);
+          const name = preparedOnPostgres.get(query);
+          return client.query(name ? { name, text: query, values: values as unknown[] } : { text: query, values: values as unknown[] });
+        }) as unknown as PostgresPoolClient['query'],
+      };
     },
   };
 }

@@ -1,6 +1,7 @@
 // Server-side sessions. `id` is the sha256 of the cookie token, so a copy of this table cannot sign anyone in.
 import { CompiledQuery, type Kysely, type Selectable } from 'kysely';
 import type { Database, SessionsTable } from './schema.ts';
+import { prepareOnPostgres } from './database.ts';
 
 export interface SessionRecord {
   id: string;
@@ -46,6 +47,7 @@ function resumeQuery(db: Kysely<Database>): CompiledQuery {
       .where('content_version.id', '=', 1)
       .compile();
     compiledResume.set(db, compiled);
+    prepareOnPostgres(compiled.sql);
   }
   return compiled;
 }
