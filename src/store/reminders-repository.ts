@@ -5,7 +5,7 @@ import type { Kysely } from 'kysely';
 import type { IsoDate, Role } from '../domain/types.ts';
 import type { Database } from './schema.ts';
 import { ROLES } from '../domain/types.ts';
-import { commitmentsOfPlans, openPeriodsOfOpenPlans } from './review-periods-repository.ts';
+import { commitmentsOfPlans, openPeriodsOfOpenPlans, type ReviewReminderRow } from './review-periods-repository.ts';
 
 export interface ReminderDigestsTable {
   user_id: number;
@@ -45,17 +45,8 @@ export interface ReminderMilestoneRow {
   organisationName: string;
 }
 
-export interface ReminderPeriodRow {
-  periodId: number;
-  label: string;
-  dueOn: IsoDate;
-  planId: number;
-  planTitle: string;
-  organisationId: number;
-  organisationName: string;
-  /** Commitments of the plan with no submitted or signed-off update in the period yet. */
-  missing: { number: number; title: string }[];
-}
+/** An open period a reminder names: a review reminder's period, without the organisation's part. */
+export type ReminderPeriodRow = Omit<ReviewReminderRow, 'endsOn' | 'awaitingResponse'>;
 
 export interface ReminderPersonRow {
   userId: number;
