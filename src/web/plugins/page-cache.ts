@@ -20,6 +20,11 @@ declare module 'fastify' {
   interface FastifyRequest {
     /** This request renders a page others may be waiting for: called when it is done, however it ends. */
     renderDone: (() => void) | null;
+    /**
+     * The day a cacheable request began on: what it renders is kept under that day, as under the version it read,
+     * so a page rendered just before midnight is never kept as the next day's.
+     */
+    pageDay: string | null;
   }
 }
 
@@ -41,11 +46,12 @@ export async function setUpPageCache(app: FastifyInstance, services: Services, m
   const pages = maxMegabytes > 0 ? new RenderedPages(maxMegabytes * 1024 * 1024) : null;
   app.decorate('renderedPages', pages);
   app.decorateRequest('renderDone', null);
+  app.decorateRequest('pageDay', null);
   if (!pages) return;
   const rendering = new Map<string, Promise<void>>();
 
   const kept = (request: FastifyRequest, reply: FastifyReply) =>
-    pages.get(keyOf(request), request.contentVersion ?? -1, services.clock.today(), tokensOf(request, reply));
+    pages.get(keyOf(request), request.contentVersion ?? -1, request.pageDay ?? '', tokensOf(request, reply));
   const send = (reply: FastifyReply, page: Buffer) => reply.type('text/html; charset=utf-8').header('x-page-cache', 'hit').send(page);
   const finish = (request: FastifyRequest) => {
     request.renderDone?.();
@@ -54,9 +60,10 @@ export async function setUpPageCache(app: FastifyInstance, services: Services, m
 
   app.addHook('onRequest', async (request, reply) => {
     if (!cacheable(request)) return;
+    request.pageDay = services.clock.today();
     const page = kept(request, reply);
     if (page) return send(reply, page);
-    const flight = `${request.contentVersion} ${services.clock.today()} ${keyOf(request)}`;
+    const flight = `${request.contentVersion} ${request.pageDay} ${keyOf(request)}`;
     const other = rendering.get(flight);
     if (other) {
       let timer: NodeJS.Timeout | undefined;
@@ -75,9 +82,9 @@ export async function setUpPageCache(app: FastifyInstance, services: Services, m
   });
 
   app.addHook('onSend', async (request, reply, payload) => {
-    if (typeof payload !== 'string' || reply.statusCode !== 200 || !cacheable(request)) return payload;
+    if (typeof payload !== 'string' || reply.statusCode !== 200 || !cacheable(request) || request.pageDay === null) return payload;
     if (!String(reply.getHeader('content-type') ?? '').startsWith('text/html')) return payload;
-    pages.keep(keyOf(request), request.contentVersion ?? -1, services.clock.today(), tokensOf(request, reply), payload);
+    pages.keep(keyOf(request), request.contentVersion ?? -1, request.pageDay, tokensOf(request, reply), payload);
     finish(request);
     return payload;
   });
